@@ -1,0 +1,58 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+# Each creates what it needs first (the virtualenv, Chromium, npm tools) and skips what is there.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Material 9.8 prints an end-of-life banner on every build; it is known (see README) and noisy.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test test-fast browser translations bench clean
+
+help:
+	@echo "make serve         build and serve the site at http://$(HOST):$(PORT) with live reload"
+	@echo "make build         strict build into site/"
+	@echo "make test          every test, browser tests included"
+	@echo "make translations  list missing and outdated English pages"
+	@echo "make bench         speed and size benchmarks (results in bench/RESULTS.md)"
+
+# The environment is rebuilt when pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Playwright cannot download its own browser here: use Debian's Chromium, installed when
+# missing and we are root (CI runs as root). Otherwise say what to install.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium package..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Chromium is missing: install it (Debian/Ubuntu: sudo apt-get install chromium)" >&2; \
+		echo "or set CHROMIUM=/path/to/chromium." >&2; exit 1; \
+	fi
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(BIN)/.installed node_modules/.installed browser
+	$(BIN)/python -m pytest
+
+# Unit and build tests only: no browser needed.
+test-fast: $(BIN)/.installed
+	$(BIN)/python -m pytest -m "not browser"
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""The guide's logic, free of MkDocs: hooks/*_hook.py adapt it to MkDocs events."""

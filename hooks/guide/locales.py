@@ -1,0 +1,95 @@
+"""Which languages the guide has, and how a page's Dutch and English versions find each other.
+
+Pure functions over source paths and URLs: nothing here knows about MkDocs, so a move to another
+engine keeps this module as it is. Pages use the suffix layout: `stap-1.md` is Dutch (the source
+language, served at the site root) and `stap-1.en.md` is its English translation (under /en/).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+
+@dataclass(frozen=True)
+class Locale:
+    code: str
+    name: str  # the language's own name, as the switcher shows it
+
+
+DEFAULT = Locale("nl", "Nederlands")
+LOCALES: tuple[Locale, ...] = (DEFAULT, Locale("en", "English"))
+CODES = tuple(locale.code for locale in LOCALES)
+
+
+def locale_of(src_uri: str) -> str:
+    """The language a source file is written in: `x.en.md` is English, `x.md` Dutch."""
+    stem, _ = posixpath.splitext(src_uri)
+    suffix = posixpath.splitext(stem)[1].lstrip(".")
+    return suffix if suffix in CODES and suffix != DEFAULT.code else DEFAULT.code
+
+
+def source_of(src_uri: str) -> str:
+    """The Dutch source file that `src_uri` is (a version of): `x.en.md` -> `x.md`."""
+    locale = locale_of(src_uri)
+    if locale == DEFAULT.code:
+        return src_uri
+    stem, ext = posixpath.splitext(src_uri)
+    return stem[: -len(locale) - 1] + ext
+
+
+def translation_of(source_uri: str, locale: str) -> str:
+    """The file that holds `locale`'s version of a Dutch page: `x.md`, "en" -> `x.en.md`."""
+    if locale == DEFAULT.code:
+        return source_uri
+    stem, ext = posixpath.splitext(source_uri)
+    return f"{stem}.{locale}{ext}"
+
+
+def missing_translations(src_uris: list[str]) -> list[tuple[str, str]]:
+    """Pairs (existing file, missing file) for every Markdown page lacking a language version.
+
+    Works in both directions: an English page without its Dutch source is as wrong as a Dutch
+    page without a translation.
+    """
+    pages = {uri for uri in src_uris if uri.endswith(".md")}
+    sources = sorted({source_of(uri) for uri in pages})
+    missing = []
+    for source in sources:
+        versions = [translation_of(source, locale.code) for locale in LOCALES]
+        present = [v for v in versions if v in pages]
+        missing += [(present[0], v) for v in versions if v not in pages]
+    return missing
+
+
+def page_path(source_uri: str, locale: str) -> str:
+    """The site-relative URL path of a page in a locale, with `index.html` left off.
+
+    `stap-1.md`, "en" -> `en/stap-1.html`; `index.md`, "nl" -> `` (the site root).
+    """
+    stem = posixpath.splitext(source_uri)[0]
+    path = "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else f"{stem}.html"
+    prefix = "" if locale == DEFAULT.code else f"{locale}/"
+    return prefix + path
+
+
+@dataclass(frozen=True)
+class Alternate:
+    locale: str
+    name: str
+    href: str  # absolute URL
+
+
+def alternates(source_uri: str, site_url: str) -> list[Alternate]:
+    """The page in every language, as absolute URLs: what hreflang and the switcher need."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return [
+        Alternate(locale.code, locale.name, urljoin(base, page_path(source_uri, locale.code)))
+        for locale in LOCALES
+    ]
+
+
+def locale_root(locale: str) -> str:
+    """Where a locale's part of the site starts, relative to the site root."""
+    return "" if locale == DEFAULT.code else f"{locale}/"

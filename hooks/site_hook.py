@@ -1,0 +1,136 @@
+"""MkDocs adapter: turns mkdocs-static-i18n's two builds into one correct bilingual site.
+
+The plugin builds Dutch at the root, then runs a second complete build for English from its own
+`on_post_build`; every event here therefore runs once per language. What the plugin and the
+theme leave wrong is repaired here, with the logic in `guide.locales`, `guide.search_index` and
+`guide.sitemap`:
+- a page without its other-language version fails the build (no silent fallback);
+- the theme speaks the language being built (`<html lang>`, interface strings);
+- head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
+- each language gets its own search index, sitemap and 404 page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+
+from guide import locales, search_index, sitemap
+
+log = get_plugin_logger("site")
+
+# State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
+# loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
+_state: dict = {}
+
+
+def _build_locale(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def _all_languages_built(config) -> bool:
+    # The plugin sets `building` while it runs the other languages' builds.
+    return not config.plugins["i18n"].building
+
+
+@event_priority(-110)  # after the i18n plugin has chosen this build's language (-100)
+def on_config(config):
+    locale = _build_locale(config)
+    if locale == locales.DEFAULT.code:
+        _state.clear()
+        _state.update(sources=set(), not_found_page=None)
+    config.theme["language"] = locale
+    return config
+
+
+@event_priority(10)  # before the i18n plugin filters the files: both versions are still there
+def on_files(files, config):
+    if _build_locale(config) != locales.DEFAULT.code:
+        return files
+    missing = locales.missing_translations([f.src_uri for f in files.documentation_pages()])
+    if missing:
+        lines = "\n".join(
+            f"  docs/{present}: no {locales.locale_of(absent)} version (expected docs/{absent})"
+            for present, absent in missing
+        )
+        raise PluginError(f"Every page must exist in Dutch and in English:\n{lines}")
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    source = locales.source_of(page.file.src_uri)
+    _state["sources"].add(source)
+    versions = locales.alternates(source, config.site_url)
+    _set_alternates(context, config, [(a, locales.page_path(source, a.locale)) for a in versions])
+    # MkDocs' canonical ends in index.html; it must be the very URL the hreflang links name.
+    page.canonical_url = next(a.href for a in versions if a.locale == _build_locale(config))
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        # A 404 page has no counterpart: offer each language's home page instead.
+        homes = locales.alternates("index.md", config.site_url)
+        _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
+    return context
+
+
+def _set_alternates(context, config, versions) -> None:
+    """Feed the theme's head links (absolute) and our switcher (site-relative paths)."""
+    build = _build_locale(config)
+    config.extra["alternate"] = [{"name": a.name, "link": a.href, "lang": a.locale} for a, _ in versions]
+    context["page_alternates"] = [
+        {"locale": a.locale, "name": a.name, "path": path or ".", "current": a.locale == build}
+        for a, path in versions
+    ]
+    context["x_default"] = next(a.href for a, _ in versions if a.locale == locales.DEFAULT.code)
+    context["locale_root"] = locales.locale_root(build)
+
+
+@event_priority(0)
+def _keep_404_per_language(config):
+    # Both builds write site/404.html; keep each language's own under its own root.
+    site = Path(config.site_dir)
+    not_found = site / "404.html"
+    if _build_locale(config) == locales.DEFAULT.code:
+        _state["not_found_page"] = not_found.read_bytes()
+    else:
+        target = site / locales.locale_root(_build_locale(config)) / "404.html"
+        not_found.replace(target)
+
+
+@event_priority(-110)  # after the i18n plugin (-100) has run the other languages' builds
+def _finish_site(config):
+    if not _all_languages_built(config):
+        return
+    site = Path(config.site_dir)
+    (site / "404.html").write_bytes(_state["not_found_page"])
+    _write_search_indexes(site)
+    _write_sitemaps(site, config.site_url)
+
+
+def _write_search_indexes(site: Path) -> None:
+    combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for code, index in search_index.split(combined).items():
+        target = site / locales.locale_root(code) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _write_sitemaps(site: Path, site_url: str) -> None:
+    sources = sorted(_state["sources"])
+    for code in locales.CODES:
+        # The root sitemap lists every language; a language folder's only its own pages.
+        listed = locales.CODES if code == locales.DEFAULT.code else (code,)
+        xml = sitemap.render(sources, site_url, listed)
+        target = site / locales.locale_root(code) / "sitemap.xml"
+        target.write_text(xml, encoding="utf-8")
+        # mtime=0 keeps the archive byte-identical between builds of the same pages.
+        target.with_suffix(".xml.gz").write_bytes(gzip.compress(xml.encode("utf-8"), mtime=0))
+
+
+on_post_build = CombinedEvent(_keep_404_per_language, _finish_site)
