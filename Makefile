@@ -54,5 +54,10 @@ test: $(BIN)/.installed node_modules/.installed browser
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
+# Lists missing and outdated translations; STAMP="docs/x.en.md ..." records that those English
+# pages now follow their Dutch source.
+translations: $(BIN)/.installed
+	PYTHONPATH=hooks $(BIN)/python -m guide.translations $(if $(STAMP),--stamp $(STAMP))
+
 clean:
 	rm -rf site .pytest_cache

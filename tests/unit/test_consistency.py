@@ -1,0 +1,73 @@
+"""Rules across pages: the same ids in both languages, unique checklist ids, existing links."""
+
+import pytest
+
+from guide import consistency, model
+
+
+def checklist_page(title, checklist_id="richting", items=("doel", "positief", "delen"), link="stap-1.md"):
+    lines = "".join(f"      - id: {i}\n        text: Doe [dit]({link}) nu.\n" for i in items)
+    return (
+        f"---\ntitle: {title}\nchecklists:\n  - id: {checklist_id}\n    title: T\n    kind: read-do\n"
+        f"    moment: Nu\n    items:\n{lines}---\n# {title}\n\n<!-- checklist: {checklist_id} -->\n"
+    )
+
+
+def sheet_page(title, sections=("doel", "vragen")):
+    body = "".join(f"    - id: {s}\n      heading: H\n      prompt: P\n      lines: 2\n" for s in sections)
+    return f"---\ntitle: {title}\nsheet:\n  id: blad\n  title: Blad\n  sections:\n{body}---\n# {title}\n\n<!-- sheet: blad -->\n"
+
+
+def check(files: dict[str, str]) -> list[str]:
+    pages = [model.check_page(uri, text) for uri, text in files.items()]
+    assert [p.problems for p in pages] == [[] for _ in pages]
+    return [str(p) for p in consistency.check_pages(pages)]
+
+
+def test_matching_pages_pass():
+    assert check({"stap-1.md": checklist_page("Stap"), "stap-1.en.md": checklist_page("Step")}) == []
+
+
+def test_reordered_items_are_fine():
+    en = checklist_page("Step", items=("delen", "doel", "positief"))
+    assert check({"stap-1.md": checklist_page("Stap"), "stap-1.en.md": en}) == []
+
+
+@pytest.mark.parametrize(
+    # the English page,                                         the exact message
+    ("english", "expected"),
+    [
+        (checklist_page("Step", items=("doel", "positief", "share")),
+         "docs/stap-1.en.md:9: checklists[0].items: item ids of checklist 'richting' differ from "
+         "docs/stap-1.md (line 9): missing 'delen'; not in the Dutch page: 'share'"),
+        (checklist_page("Step", checklist_id="direction"),
+         "docs/stap-1.en.md:4: checklists: checklist ids differ from docs/stap-1.md (line 4): "
+         "missing 'richting'; not in the Dutch page: 'direction'"),
+    ],
+)
+def test_ids_must_match_between_languages(english, expected):
+    assert check({"stap-1.md": checklist_page("Stap"), "stap-1.en.md": english}) == [expected]
+
+
+def test_sheet_section_ids_must_match():
+    found = check({"blad.md": sheet_page("Blad"), "blad.en.md": sheet_page("Sheet", ("doel", "questions"))})
+    assert found == [
+        "docs/blad.en.md:7: sheet.sections: section ids differ from docs/blad.md (line 7): "
+        "missing 'vragen'; not in the Dutch page: 'questions'"
+    ]
+
+
+def test_a_sheet_on_one_side_only():
+    found = check({"blad.md": sheet_page("Blad"), "blad.en.md": "---\ntitle: Sheet\n---\n# Sheet\n"})
+    assert found == ["docs/blad.en.md:2: sheet: docs/blad.md declares a sheet and docs/blad.en.md does not"]
+
+
+def test_checklist_ids_are_unique_across_the_site():
+    found = check({"a.md": checklist_page("A", link="a.md"), "b.md": checklist_page("B", link="a.md")})
+    assert found == ["docs/b.md:4: checklists[0].id: checklist id 'richting' is already used by docs/a.md (line 4)"]
+
+
+def test_links_in_texts_must_lead_to_pages():
+    found = check({"a.md": checklist_page("A", link="weg.md#x")})
+    assert found[0] == "docs/a.md:10: checklists[0].items[0].text: links to 'weg.md#x', but docs/weg.md does not exist"
+    assert len(found) == 3

@@ -1,0 +1,131 @@
+"""Every rule of the content model, each with a failing example and its exact message."""
+
+import textwrap
+
+import pytest
+
+from guide import model
+
+VALID = """\
+---
+title: Stap 1
+description: Kies je richting.
+checklists:
+  - id: richting
+    title: Je richting kiezen
+    kind: read-do
+    moment: Voor het gesprek
+    items:
+      - id: doel
+        text: Schrijf je doel op in **één zin**.
+        hint: Begin met "Ik wil".
+      - id: positief
+        text: Formuleer het positief.
+      - id: delen
+        text: Lees het hardop voor.
+---
+# Stap 1
+
+<!-- checklist: richting -->
+"""
+
+
+def problems(text: str, src_uri: str = "stap-1.md") -> list[str]:
+    return [str(p) for p in model.check_page(src_uri, textwrap.dedent(text)).problems]
+
+
+def edit(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+def test_valid_page_has_no_problems():
+    assert problems(VALID) == []
+
+
+def test_page_without_front_matter_needs_a_title():
+    assert problems("# Kop\n") == ["docs/stap-1.md:1: front matter: missing required key 'title'"]
+
+
+@pytest.mark.parametrize(
+    # the change to the valid page,                      the exact message(s)
+    ("old", "new", "expected"),
+    [
+        # malformed YAML is reported with its line, where MkDocs would silently use {}
+        ("kind: read-do", "kind: [read-do", ["docs/stap-1.md:8: front matter: front matter is not valid YAML: expected ',' or ']', but got ':'"]),
+        ("title: Stap 1\n", "title: Stap 1\ntitel: x\n", ["docs/stap-1.md:3: titel: unknown key 'titel' (did you mean 'title'?)"]),
+        ("    moment: Voor het gesprek\n", "    moment: Voor het gesprek\n    momnet: x\n",
+         ["docs/stap-1.md:9: checklists[0].momnet: unknown key 'momnet' (did you mean 'moment'?)"]),
+        ("    kind: read-do\n", "", ["docs/stap-1.md:5: checklists[0]: missing required key 'kind'"]),
+        ("kind: read-do", "kind: readdo", ["docs/stap-1.md:7: checklists[0].kind: 'readdo' is not one of 'read-do', 'do-confirm' (did you mean 'read-do'?)"]),
+        ("- id: positief", "- id: Positief_2", ["docs/stap-1.md:13: checklists[0].items[1].id: 'Positief_2' is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'mijn-doel'"]),
+        ("- id: positief", "- id: doel", ["docs/stap-1.md:13: checklists[0].items[1].id: duplicate id 'doel' (first used on line 10)"]),
+        ("title: Stap 1", "title: [Stap, 1]", ["docs/stap-1.md:2: title: must be text, not a list"]),
+        ("title: Stap 1", "title: ''", ["docs/stap-1.md:2: title: must not be empty"]),
+        ("description: Kies je richting.", "description: " + "x" * 161, ["docs/stap-1.md:3: description: is 161 characters long; at most 160 are allowed"]),
+        ("text: Formuleer het positief.", "text: Formuleer <b>het</b> positief.",
+         ["docs/stap-1.md:14: checklists[0].items[1].text: raw HTML is not allowed; use Markdown (**bold**, *italics*, [links](page.md))"]),
+        ("text: Formuleer het positief.", "text: '[klik](javascript:alert(1))'",
+         ["docs/stap-1.md:14: checklists[0].items[1].text: link to 'javascript:alert(1)' is not allowed: only http, https, mailto and pages"]),
+        ("<!-- checklist: richting -->", "", ["docs/stap-1.md:5: checklists[0].id: is not placed in the page: add a line <!-- checklist: richting --> to the body"]),
+        ("<!-- checklist: richting -->", "<!-- checklist: richting -->\n\n<!-- checklist: richting -->",
+         ["docs/stap-1.md:22: body: checklist 'richting' is placed twice (first on line 20)"]),
+        ("<!-- checklist: richting -->", "<!-- checklist: richting -->\n<!-- sheet: blad -->",
+         ["docs/stap-1.md:21: body: placeholder for sheet 'blad', which the front matter does not declare"]),
+        ("description: Kies je richting.", "source_hash: 0123456789ab", ["docs/stap-1.md:3: source_hash: only translations carry source_hash; remove it from the Dutch page"]),
+    ],
+)
+def test_rule(old, new, expected):
+    assert problems(edit(old, new)) == expected
+
+
+def test_all_problems_of_a_page_are_reported_together_in_line_order():
+    text = edit("title: Stap 1\n", "title: Stap 1\ntitel: x\n").replace("kind: read-do", "kind: nope")
+    assert problems(text) == [
+        "docs/stap-1.md:3: titel: unknown key 'titel' (did you mean 'title'?)",
+        "docs/stap-1.md:8: checklists[0].kind: 'nope' is not one of 'read-do', 'do-confirm'",
+    ]
+
+
+@pytest.mark.parametrize("count", [2, 10])
+def test_checklist_length_outside_3_to_9_is_a_warning(count):
+    items = "".join(f"      - id: punt-{n}\n        text: Doe {n}.\n" for n in range(count))
+    head, _, rest = VALID.partition("    items:\n")
+    text = head + "    items:\n" + items + "---" + rest.split("---", 1)[1]
+    found = model.check_page("stap-1.md", text).problems
+    assert [(p.severity, str(p)) for p in found] == [
+        ("warning", f"docs/stap-1.md:10: checklists[0].items: has {count} items; a usable checklist has 3 to 9")
+    ]
+
+
+def test_unclosed_front_matter():
+    assert problems("---\ntitle: x\n# Kop\n") == ["docs/stap-1.md:1: front matter: front matter has no closing '---' line"]
+
+
+def test_sheet_rules():
+    text = """\
+    ---
+    title: Voorbereiding
+    sheet:
+      id: gesprek
+      title: Gespreksvoorbereiding
+      sections:
+        - id: doel
+          heading: Mijn doel
+          prompt: Wat wil je?
+          lines: 9
+        - id: doel
+          heading: Nog een
+          prompt: x
+          lines: 2
+    ---
+    # Voorbereiding
+
+    <!-- sheet: gesprek -->
+    """
+    assert problems(text) == [
+        "docs/stap-1.md:10: sheet.sections[0].lines: is 9; it must be at most 8",
+    ]
+    assert problems(text.replace("lines: 9", "lines: 3")) == [
+        "docs/stap-1.md:11: sheet.sections[1].id: duplicate id 'doel' (first used on line 7)",
+    ]
