@@ -30,7 +30,7 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
     `nav` replaces the guide's navigation (default: the Dutch pages in sorted order).
     """
     project = tmp_path / "project"
-    for name in ("hooks", "overrides"):
+    for name in ("hooks", "overrides", "schema"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     if nav is None:

@@ -53,7 +53,9 @@ def parse(text: str) -> FrontMatter:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        mark = getattr(exc, "problem_mark", None)
+        if mark is None or mark.index >= len(source):  # "at end of stream": point at the cause
+            mark = getattr(exc, "context_mark", None) or mark
         line = first_line + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc)
         found.error = (line, f"front matter is not valid YAML: {problem}")

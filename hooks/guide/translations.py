@@ -80,7 +80,8 @@ def stamp(translation: Path, docs: Path) -> str:
         raise ValueError(f"{translation}: has no front matter to stamp")
     end = text.index("\n---", 3)
     head, rest = text[:end], text[end:]
-    head = _HASH_LINE.sub(f"source_hash: {value}", head) if _HASH_LINE.search(head) else f"{head}\nsource_hash: {value}"
+    line = f"source_hash: \"{value}\""  # quoted: a hash of digits only would read as a number
+    head = _HASH_LINE.sub(line, head) if _HASH_LINE.search(head) else f"{head}\n{line}"
     translation.write_text(head + rest, encoding="utf-8")
     return value
 

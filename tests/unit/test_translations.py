@@ -24,7 +24,7 @@ def test_report_and_stamp(tmp_path, capsys):
     assert [(e.translation.split("/")[-1], e.status) for e in translations.report(docs)] == [
         ("los.en.md", "missing"), ("stap.en.md", "unstamped")]
     translations.main(["--docs", str(docs), "--stamp", str(docs / "stap.en.md")])
-    assert (docs / "stap.en.md").read_text().startswith(f"---\ntitle: Step\nsource_hash: {translations.source_hash(DUTCH)}\n---")
+    assert (docs / "stap.en.md").read_text().startswith(f'---\ntitle: Step\nsource_hash: "{translations.source_hash(DUTCH)}"\n---')
     out = capsys.readouterr().out
     assert "stap.en.md  up to date" in out
     assert "1 of 2 translations up to date; 1 to do" in out
