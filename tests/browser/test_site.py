@@ -1,0 +1,86 @@
+"""What a reader of either language meets: the switcher keeps them on the page, search stays
+in their language, and no page loads anything from elsewhere or logs an error."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def all_pages(site) -> list[str]:
+    origin, site_dir = site
+    root = ET.parse(site_dir / "sitemap.xml").getroot()
+    return [loc.text for loc in root.findall("s:url/s:loc", SITEMAP)]
+
+
+def test_every_page_loads_cleanly_and_only_from_this_site(watched, site):
+    pages = all_pages(site)
+    assert len(pages) >= 20
+    for url in pages + [site[0] + "/404.html", site[0] + "/en/404.html"]:
+        watched.page.goto(url, wait_until="networkidle")
+    assert watched.external_requests == []
+    assert watched.console_errors == []
+    assert [r for r in watched.bad_responses if not r.endswith("404.html")] == []
+
+
+@pytest.mark.parametrize(
+    # start page,                 switcher entry, expected page
+    ("start", "target", "expected"),
+    [
+        ("/stap-1-richting.html", "en", "/en/stap-1-richting.html"),
+        ("/en/stap-1-richting.html", "nl", "/stap-1-richting.html"),
+        ("/", "en", "/en/"),
+        ("/en/woordenlijst.html", "nl", "/woordenlijst.html"),
+        ("/gespreksvoorbereiding.html", "en", "/en/gespreksvoorbereiding.html"),
+    ],
+)
+def test_language_switcher_stays_on_the_same_page(watched, site, start, target, expected):
+    origin, _ = site
+    page = watched.page
+    page.goto(origin + start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a[data-locale-switch="{target}"]').click()
+    page.wait_for_load_state()
+    assert page.url == origin + expected
+    assert page.locator("html").get_attribute("lang") == target
+
+
+def test_a_missing_page_shows_the_404_of_its_language(watched, site):
+    origin, _ = site
+    watched.page.goto(origin + "/en/bestaat-niet.html")
+    assert watched.page.locator("html").get_attribute("lang") == "en"
+    assert watched.page.locator("h1").inner_text() == "This page does not exist (any more)"
+    watched.page.goto(origin + "/bestaat-niet.html")
+    assert watched.page.locator("h1").inner_text() == "Deze pagina bestaat niet (meer)"
+
+
+@pytest.mark.parametrize(
+    # page to search from,  query,      every result lies under,  page that must be found
+    ("start", "query", "prefix", "expected"),
+    [
+        ("/en/", "goodwill", "/en/", "/en/stap-2-vertrouwen.html"),
+        ("/", "gunning", "/", "/stap-2-vertrouwen.html"),
+        ("/en/stap-3-gesprek.html", "gunning", "/en/", "/en/stap-2-vertrouwen.html"),
+    ],
+)
+def test_search_finds_only_pages_of_the_readers_language(watched, site, start, query, prefix, expected):
+    origin, _ = site
+    page = watched.page
+    page.goto(origin + start)
+    page.locator("input.md-search__input").click()  # visible in the header at desktop width
+    # Material ignores typing until its search worker has loaded the index.
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return m && m.textContent.trim() && !/initiali|voorbereid/i.test(m.textContent) }"""
+    )
+    page.keyboard.type(query)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    links = results.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
+    assert links, "no results"
+    wrong = [h for h in links if (prefix == "/en/") != h.startswith("/en/")]
+    assert wrong == []
+    assert len(links) == len(set(links)), "an entry appears twice"
+    assert expected in [h.split("#")[0] for h in links]
+    assert watched.console_errors == []
