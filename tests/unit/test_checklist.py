@@ -1,0 +1,306 @@
+"""Checklists rendered from front matter: HTML contract, golden files, links, safety, placement.
+
+Golden files live in tests/golden/checklist-*.html; after an intended change of the markup run
+`UPDATE_GOLDEN=1 pytest tests/unit/test_checklist.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+import checklist_hook
+from guide import checklist
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+READ_DO = {
+    "id": "kies-je-richting",
+    "title": "Je richting kiezen",
+    "kind": "read-do",
+    "moment": "Voordat je de klant om een gesprek vraagt",
+    "items": [
+        {"id": "doel-in-een-zin", "text": "Schrijf je doel op in **één zin**.", "hint": "Begin met ‘Ik wil dat…’."},
+        {"id": "klant-en-jezelf", "text": "Lees [fase 1](stap-3-gesprek.md#fase-1) nog eens."},
+        {"id": "naar-gespreksblad", "text": "Neem je doel over op het *gespreksblad*.", "hint": "Zie de [start](index.md)."},
+    ],
+}
+DO_CONFIRM = {
+    "id": "fase-1-vertrouwen",
+    "title": "Phase 1 – building trust",
+    "kind": "do-confirm",
+    "moment": "During or right after phase 1",
+    "items": [
+        {"id": "optimistisch-geopend", "text": "I opened with **optimism**."},
+        {"id": "open-vragen", "text": "I asked `open` questions."},
+        {"id": "signalen-gezien", "text": "I see [signs of trust](stap-3-gesprek.en.md#signalen).",
+         "hint": "Don't? Stay in phase 1."},
+    ],
+}
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+# --- golden HTML -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    # golden file name,     checklist,  locale, page being built
+    ("name", "data", "locale", "page"),
+    [
+        ("read-do-nl", READ_DO, "nl", "stap-1-richting.md"),
+        ("do-confirm-en", DO_CONFIRM, "en", "stap-3-gesprek.en.md"),
+    ],
+)
+def test_golden_html(name, data, locale, page):
+    html = checklist.render(data, locale, checklist.link_resolver(page, locale)) + "\n"
+    golden = GOLDEN / f"checklist-{name}.html"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(html, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run with UPDATE_GOLDEN=1 and review it"
+    assert html == golden.read_text(encoding="utf-8")
+
+
+# --- the markup contract -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [READ_DO, DO_CONFIRM], ids=lambda d: d["kind"])
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_markup_contract(data, locale):
+    root = soup(checklist.render(data, locale)).section
+    assert root["class"] == ["checklist", f"checklist--{data['kind']}"]
+    assert root["data-checklist"] == data["id"]
+    assert root.fieldset.legend.get_text() == data["title"]
+    items = root.fieldset.ul.find_all("li", recursive=False)
+    assert len(items) == len(data["items"])
+    for li, item in zip(items, data["items"]):
+        box = li.label.input
+        assert (box["type"], box["data-item"]) == ("checkbox", item["id"])
+        assert li.label["for"] == box["id"]
+        assert not box.has_attr("checked") and not box.has_attr("disabled")
+        hint = root.find(id=box.get("aria-describedby")) if box.has_attr("aria-describedby") else None
+        assert (hint is not None) == ("hint" in item)
+        if hint is not None:
+            assert hint.parent is li and hint not in li.label.descendants  # described, not named
+    ids = [tag["id"] for tag in root.find_all(id=True)]
+    assert len(ids) == len(set(ids))
+    # What needs JavaScript is hidden until the script shows it.
+    controls = root.find(attrs={"data-checklist-controls": True})
+    assert controls.has_attr("hidden")
+    progress = controls.find(attrs={"data-checklist-progress": True})
+    assert (progress["role"], progress["aria-live"]) == ("status", "polite")
+    for name in ("reset", "undo"):
+        button = controls.find("button", attrs={f"data-checklist-{name}": True})
+        assert button["type"] == "button" and button.get_text(strip=True)
+    assert root.find(attrs={"data-checklist-notice": True}).has_attr("hidden")
+
+
+@pytest.mark.parametrize(
+    # locale, kind,        what the reader sees about the kind
+    ("locale", "kind", "label"),
+    [
+        ("nl", "read-do", "Lees-en-doe-lijst:"),
+        ("nl", "do-confirm", "Controlelijst:"),
+        ("en", "read-do", "Read-do checklist:"),
+        ("en", "do-confirm", "Do-confirm checklist:"),
+    ],
+)
+def test_kind_and_moment_are_shown_in_the_locale(locale, kind, label):
+    root = soup(checklist.render({**READ_DO, "kind": kind}, locale)).section
+    about = root.find(class_="checklist__about")
+    assert about.strong.get_text() == label
+    assert about.get_text().removeprefix(label).strip() == checklist.STRINGS[locale][f"{kind}.about"]
+    moment = root.find(class_="checklist__moment").get_text()
+    assert moment == f"{checklist.STRINGS[locale]['moment']}: {READ_DO['moment']}"
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_the_script_gets_its_strings_from_the_root(locale):
+    root = soup(checklist.render(READ_DO, locale)).section
+    strings = checklist.STRINGS[locale]
+    assert root["data-i18n-progress"] == strings["progress"]
+    assert root["data-i18n-complete"] == strings["complete"]
+    assert root["data-i18n-cleared"] == strings["cleared"]
+    assert "{done}" in strings["progress"] and "{total}" in strings["progress"]
+
+
+def test_both_locales_have_every_string():
+    assert checklist.STRINGS["nl"].keys() == checklist.STRINGS["en"].keys()
+    assert all(value.strip() for strings in checklist.STRINGS.values() for value in strings.values())
+
+
+def test_item_markdown_is_rendered_inline():
+    root = soup(checklist.render(DO_CONFIRM, "en"))
+    texts = [str(span) for span in root.find_all(class_="checklist__text")]
+    assert texts[0] == '<span class="checklist__text">I opened with <strong>optimism</strong>.</span>'
+    assert texts[1] == '<span class="checklist__text">I asked <code>open</code> questions.</span>'
+
+
+def test_the_html_is_one_raw_block_for_markdown():
+    # A blank line would end Python-Markdown's raw HTML block and let Markdown touch the rest.
+    html = checklist.render(READ_DO, "nl")
+    assert "\n\n" not in html
+    assert html.startswith("<section ") and html.endswith("</section>")
+
+
+# --- links ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    # page being built,        locale, link as written,             URL on the built page
+    ("page", "locale", "href", "url"),
+    [
+        ("stap-1-richting.md", "nl", "stap-3-gesprek.md#fase-1", "stap-3-gesprek.html#fase-1"),
+        ("stap-1-richting.en.md", "en", "stap-3-gesprek.md#fase-1", "stap-3-gesprek.html#fase-1"),
+        ("stap-1-richting.en.md", "en", "stap-3-gesprek.en.md#fase-1", "stap-3-gesprek.html#fase-1"),
+        ("stap-1-richting.md", "nl", "index.md", "./"),
+        ("stap-1-richting.en.md", "en", "index.md#start", "./#start"),
+        ("index.md", "nl", "stap-2-vertrouwen.md", "stap-2-vertrouwen.html"),
+        ("index.en.md", "en", "index.md", "./"),
+        ("stap-3-gesprek.md", "nl", "stap-3-gesprek.md#signalen", "#signalen"),  # same page
+        ("stap-3-gesprek.en.md", "en", "stap-3-gesprek.md", "stap-3-gesprek.html"),  # page top
+        ("stap-1-richting.en.md", "en", "assets/images/two-phases.svg", "../assets/images/two-phases.svg"),
+        ("stap-1-richting.md", "nl", "assets/images/twee-fasen.svg", "assets/images/twee-fasen.svg"),
+        ("stap-1-richting.md", "nl", "#doel", "#doel"),
+        ("stap-1-richting.md", "nl", "https://example.org/x.md", "https://example.org/x.md"),
+        ("stap-1-richting.md", "nl", "mailto:a@example.org", "mailto:a@example.org"),
+        ("stap-1-richting.md", "nl", "/absolute.md", "/absolute.md"),
+        ("stap-1-richting.md", "nl", "../outside.md", "../outside.md"),
+        ("deel/pagina.en.md", "en", "../stap-1-richting.md#doel", "../stap-1-richting.html#doel"),
+        ("deel/pagina.md", "nl", "index.md", "./"),
+    ],
+)
+def test_link_resolution(page, locale, href, url):
+    assert checklist.link_resolver(page, locale)(href) == url
+
+
+def test_links_in_items_and_hints_are_resolved_for_the_page():
+    root = soup(checklist.render(READ_DO, "en", checklist.link_resolver("stap-1-richting.en.md", "en")))
+    assert [a["href"] for a in root.find_all("a")] == ["stap-3-gesprek.html#fase-1", "./"]
+
+
+# --- hostile text never reaches the page ---------------------------------------------------------
+
+PAYLOADS = [
+    "<script>alert(1)</script>Tekst",
+    '<img src=x onerror="alert(1)">',
+    "[klik](javascript:alert(1))",
+    "[klik](JaVaScRiPt:alert(1))",
+    "[klik](  javascript:alert(1))",
+    '<a href="javascript:alert(1)">klik</a>',
+    "<svg onload=alert(1)>",
+    '<iframe src="https://example.org"></iframe>',
+    '"><script>alert(1)</script>',
+    "<b onmouseover=alert(1)>vet</b>",
+    "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+]
+
+
+def assert_harmless(html: str) -> None:
+    tree = soup(html)
+    assert not tree.find_all(["script", "img", "svg", "iframe", "b"])
+    for tag in tree.find_all(True):
+        assert not any(name.lower().startswith("on") for name in tag.attrs), tag
+    for link in tree.find_all("a", href=True):  # an unsafe link loses its href, keeps its text
+        assert re.match(r"^(https?:|mailto:|#|[\w./-]*\.html|\./)", link["href"]), link
+    # Whatever is left of a payload is text: escaped, never markup.
+    assert not re.search(r"<(script|img|svg|iframe|a href=\"javascript)", html, re.I)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("field", ["text", "hint"])
+def test_hostile_item_text_is_cleaned(payload, field):
+    item = {"id": "item", "text": "Tekst", field: payload}
+    html = checklist.render({**READ_DO, "items": [item]}, "nl", checklist.link_resolver("x.md", "nl"))
+    assert_harmless(html)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("field", ["title", "moment"])
+def test_hostile_title_and_moment_are_plain_text(payload, field):
+    html = checklist.render({**READ_DO, field: payload}, "nl", checklist.link_resolver("x.md", "nl"))
+    assert_harmless(html)
+    shown = soup(html).find(class_="checklist__title" if field == "title" else "checklist__moment")
+    assert payload in shown.get_text()  # shown as typed, never interpreted
+
+
+def test_hostile_ids_cannot_break_out_of_attributes():
+    # The content model allows only slugs; the template escapes regardless.
+    evil = 'x" onclick="alert(1)'
+    html = checklist.render({**READ_DO, "id": evil, "items": [{"id": evil, "text": "t"}]}, "nl",
+                            checklist.link_resolver("x.md", "nl"))
+    assert_harmless(html)
+    assert soup(html).section["data-checklist"] == evil
+
+
+# --- placeholders --------------------------------------------------------------------------------
+
+BLOCKS = {"a": "<section>A</section>", "b": "<section>B</section>"}
+
+
+@pytest.mark.parametrize(
+    # Markdown in,                                        Markdown out,                                                       unplaced, unknown
+    ("text", "expected", "unplaced", "unknown"),
+    [
+        ("x\n<!-- checklist: a -->\ny", "x\n\n<section>A</section>\n\ny", ("b",), ()),
+        ("<!-- checklist: a -->\n<!-- checklist: b -->", "\n<section>A</section>\n\n\n<section>B</section>\n", (), ()),
+        ("   <!--checklist:a-->  ", "\n<section>A</section>\n", ("b",), ()),
+        ("tekst zonder plek", "tekst zonder plek", ("a", "b"), ()),
+        ("<!-- checklist: c -->", "<!-- checklist: c -->", ("a", "b"), ("c",)),
+        ("Zie <!-- checklist: a --> hier", "Zie <!-- checklist: a --> hier", ("a", "b"), ()),  # not a line of its own
+        ("    <!-- checklist: a -->", "    <!-- checklist: a -->", ("a", "b"), ()),  # indented code
+        ("```\n<!-- checklist: a -->\n```\n<!-- checklist: b -->",
+         "```\n<!-- checklist: a -->\n```\n\n<section>B</section>\n", ("a",), ()),
+        ("~~~~ md\n```\n<!-- checklist: a -->\n~~~~", "~~~~ md\n```\n<!-- checklist: a -->\n~~~~", ("a", "b"), ()),
+    ],
+)
+def test_place(text, expected, unplaced, unknown):
+    placed = checklist.place(text, BLOCKS)
+    assert (placed.markdown, placed.unplaced, placed.unknown) == (expected, unplaced, unknown)
+
+
+SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+                   "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist", "pymdownx.smartsymbols"]
+
+
+def test_placed_checklist_survives_markdown_unchanged():
+    text = "# Stap 1\n\nNeem vijf minuten.\n<!-- checklist: kies-je-richting -->\n## Volgende stap\n"
+    placed = checklist.page_markdown(text, [READ_DO], "stap-1-richting.md", "nl")
+    html = markdown.markdown(placed.markdown, extensions=SITE_EXTENSIONS)
+    assert checklist.render(READ_DO, "nl", checklist.link_resolver("stap-1-richting.md", "nl")) in html
+    assert "<p>Neem vijf minuten.</p>" in html and html.rstrip().endswith("</h2>")
+
+
+# --- the MkDocs adapter --------------------------------------------------------------------------
+
+def run_hook(text: str, meta: dict, src_uri: str, language: str) -> str:
+    page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri))
+    config = SimpleNamespace(theme={"language": language})
+    return checklist_hook.on_page_markdown(text, page=page, config=config, files=None)
+
+
+def test_hook_renders_in_the_language_being_built():
+    text = "Tekst\n<!-- checklist: fase-1-vertrouwen -->\n"
+    out = run_hook(text, {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en")
+    root = soup(out).section
+    assert root["data-i18n-progress"] == checklist.STRINGS["en"]["progress"]
+    assert root.find("a")["href"] == "#signalen"
+    assert out.startswith("Tekst\n\n<section ") and out.endswith("</section>\n\n")
+
+
+@pytest.mark.parametrize("meta", [{}, {"checklists": []}, {"title": "Zonder lijst"}])
+def test_hook_leaves_pages_without_checklists_alone(meta):
+    text = "Tekst\n<!-- checklist: fase-1-vertrouwen -->\n"
+    assert run_hook(text, meta, "over.md", "nl") is text
+
+
+def test_hook_builds_a_page_whose_placeholder_is_missing():
+    placed = checklist.page_markdown("Alleen tekst\n", [READ_DO], "stap-1-richting.md", "nl")
+    assert placed.markdown == "Alleen tekst\n" and placed.unplaced == ("kies-je-richting",)
+    assert run_hook("Alleen tekst\n", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "Alleen tekst\n"
