@@ -20,7 +20,8 @@ log = get_plugin_logger("content")
 _sources: dict[str, str] = {}
 
 
-@event_priority(5)  # before the i18n plugin (-100) drops the other language's files
+@event_priority(20)  # first: other hooks read front matter only after it passed; and before the
+# i18n plugin (-100) drops the other language's files
 def on_files(files, config):
     if config.plugins["i18n"].current_language != locales.DEFAULT.code:
         return files  # both languages' files were checked in the first (Dutch) build

@@ -11,12 +11,10 @@ so the script holds no language of its own.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
-from urllib.parse import urlsplit, urlunsplit
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
@@ -94,40 +92,6 @@ def render(checklist: Mapping, locale: str, resolve_link: Callable[[str], str] |
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def link_resolver(page_src_uri: str, locale: str) -> Callable[[str], str]:
-    """Maps a link written in an item (`stap-3-gesprek.md#fase-1`) to the URL it has on the page
-    `page_src_uri` as built in `locale` (`stap-3-gesprek.html#fase-1`).
-
-    Pages link to the Dutch or the translated file name alike; the link always stays within the
-    language being built. Other relative files (images) are shared by both languages at the site
-    root. External links, absolute paths and bare anchors pass through unchanged (and unsafe
-    schemes are dropped later by `inline.render`).
-    """
-    source = locales.source_of(page_src_uri)
-    own_path = locales.page_path(source, locale)
-    here = posixpath.dirname(own_path)
-
-    def resolve(href: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
-            return href
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path))
-        if target.startswith("../"):
-            return href  # outside the docs: nothing to resolve it against
-        if target.endswith(".md"):
-            path = locales.page_path(locales.source_of(target), locale)
-            if path == own_path and parts.fragment:
-                return "#" + parts.fragment
-        else:
-            path = target
-        url = posixpath.relpath(path or ".", here or ".")
-        if path == "" or path.endswith("/"):
-            url = "./" if url == "." else url + "/"
-        return urlunsplit(("", "", url, parts.query, parts.fragment))
-
-    return resolve
-
-
 # A placeholder is a line of its own; up to three spaces of indent, as Markdown allows for HTML.
 _PLACEHOLDER = re.compile(r"^ {0,3}<!--\s*checklist:\s*(?P<id>[^\s>]+)\s*-->\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -170,5 +134,5 @@ def place(markdown: str, html_by_id: Mapping[str, str]) -> Placement:
 
 def page_markdown(markdown: str, checklists: list[Mapping], page_src_uri: str, locale: str) -> Placement:
     """A page's Markdown with all its declared checklists rendered in place."""
-    resolve = link_resolver(page_src_uri, locale)
+    resolve = locales.link_resolver(page_src_uri, locale)
     return place(markdown, {c["id"]: render(c, locale, resolve) for c in checklists})

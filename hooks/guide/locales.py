@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from typing import Callable
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -93,3 +94,37 @@ def alternates(source_uri: str, site_url: str) -> list[Alternate]:
 def locale_root(locale: str) -> str:
     """Where a locale's part of the site starts, relative to the site root."""
     return "" if locale == DEFAULT.code else f"{locale}/"
+
+
+def link_resolver(page_src_uri: str, locale: str) -> Callable[[str], str]:
+    """Maps a link written in an item (`stap-3-gesprek.md#fase-1`) to the URL it has on the page
+    `page_src_uri` as built in `locale` (`stap-3-gesprek.html#fase-1`).
+
+    Pages link to the Dutch or the translated file name alike; the link always stays within the
+    language being built. Other relative files (images) are shared by both languages at the site
+    root. External links, absolute paths and bare anchors pass through unchanged (and unsafe
+    schemes are dropped later by `inline.render`).
+    """
+    source = source_of(page_src_uri)
+    own_path = page_path(source, locale)
+    here = posixpath.dirname(own_path)
+
+    def resolve(href: str) -> str:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path))
+        if target.startswith("../"):
+            return href  # outside the docs: nothing to resolve it against
+        if target.endswith(".md"):
+            path = page_path(source_of(target), locale)
+            if path == own_path and parts.fragment:
+                return "#" + parts.fragment
+        else:
+            path = target
+        url = posixpath.relpath(path or ".", here or ".")
+        if path == "" or path.endswith("/"):
+            url = "./" if url == "." else url + "/"
+        return urlunsplit(("", "", url, parts.query, parts.fragment))
+
+    return resolve

@@ -7,59 +7,18 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
-import socket
 import threading
-from pathlib import Path
 
 import pytest
 
+from browser_support import CHROMIUM_ARGS, SiteHandler, Watched, chromium_path, free_port
 from helpers import ROOT, mkdocs_build
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # Without these Chromium calls home at start-up; the machine's closed network refuses it.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site like a static host: a missing page gets the 404 page of its
-    language (GitHub Pages serves the root one; hosts that support per-folder 404s, ours)."""
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        root = Path(self.directory)
-        lang_404 = root / "en" / "404.html"
-        body_file = lang_404 if self.path.startswith("/en/") and lang_404.exists() else root / "404.html"
-        body = body_file.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """Build the guide once; yields (origin, site_dir)."""
-    port = _free_port()
+    port = free_port()
     origin = f"http://127.0.0.1:{port}"
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site_url=origin + "/", site_dir=site_dir)
@@ -70,10 +29,6 @@ def site(tmp_path_factory):
     thread.start()
     yield origin, site_dir
     server.shutdown()
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")
@@ -92,38 +47,6 @@ def browser():
         browser.close()
 
 
-class Watched:
-    """A browser page that records what a reader would not see: console errors, uncaught
-    exceptions, failed responses and every request to another host (which it blocks)."""
-
-    def __init__(self, context, origin: str):
-        self.origin = origin
-        self.page = context.new_page()
-        self.console_errors: list[str] = []
-        self.bad_responses: list[str] = []
-        self.external_requests: list[str] = []
-        self.page.on("console", self._on_console)
-        self.page.on("pageerror", lambda exc: self.console_errors.append(f"uncaught: {exc}"))
-        self.page.on("response", self._on_response)
-        context.route("**/*", self._route)
-
-    def _on_console(self, message):
-        if message.type == "error":
-            self.console_errors.append(f"{message.text} ({self.page.url})")
-
-    def _on_response(self, response):
-        if response.status >= 400:
-            self.bad_responses.append(f"{response.status} {response.url}")
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(self.origin) or url.startswith("data:") or url.startswith("blob:"):
-            route.continue_()
-        else:
-            self.external_requests.append(url)
-            route.abort()
-
-
 @pytest.fixture
 def watched(browser, site):
     """A fresh browser context (no storage) at desktop width, watched for errors."""
@@ -131,21 +54,3 @@ def watched(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield Watched(context, origin)
     context.close()
-
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-
-def run_axe(page) -> list[dict]:
-    """axe-core's violations (WCAG 2.0/2.1/2.2, A and AA) on the page as it is now."""
-    if not AXE.exists():
-        pytest.fail("node_modules/axe-core is missing: run `make test` (it runs npm ci)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """() => axe.run(document, {runOnly: {type: 'tag', values:
-             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
-    )
-    return [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-    ]

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import SiteHandler, run_axe
+from browser_support import SiteHandler, run_axe
 from helpers import make_project, mkdocs_build, page as md_page
 
 KEY = "samenwerken:v1:checklist:"

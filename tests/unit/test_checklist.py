@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import checklist_hook
-from guide import checklist
+from guide import checklist, locales
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
@@ -60,7 +60,7 @@ def soup(html: str) -> BeautifulSoup:
     ],
 )
 def test_golden_html(name, data, locale, page):
-    html = checklist.render(data, locale, checklist.link_resolver(page, locale)) + "\n"
+    html = checklist.render(data, locale, locales.link_resolver(page, locale)) + "\n"
     golden = GOLDEN / f"checklist-{name}.html"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(exist_ok=True)
@@ -177,11 +177,11 @@ def test_the_html_is_one_raw_block_for_markdown():
     ],
 )
 def test_link_resolution(page, locale, href, url):
-    assert checklist.link_resolver(page, locale)(href) == url
+    assert locales.link_resolver(page, locale)(href) == url
 
 
 def test_links_in_items_and_hints_are_resolved_for_the_page():
-    root = soup(checklist.render(READ_DO, "en", checklist.link_resolver("stap-1-richting.en.md", "en")))
+    root = soup(checklist.render(READ_DO, "en", locales.link_resolver("stap-1-richting.en.md", "en")))
     assert [a["href"] for a in root.find_all("a")] == ["stap-3-gesprek.html#fase-1", "./"]
 
 
@@ -217,14 +217,14 @@ def assert_harmless(html: str) -> None:
 @pytest.mark.parametrize("field", ["text", "hint"])
 def test_hostile_item_text_is_cleaned(payload, field):
     item = {"id": "item", "text": "Tekst", field: payload}
-    html = checklist.render({**READ_DO, "items": [item]}, "nl", checklist.link_resolver("x.md", "nl"))
+    html = checklist.render({**READ_DO, "items": [item]}, "nl", locales.link_resolver("x.md", "nl"))
     assert_harmless(html)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize("field", ["title", "moment"])
 def test_hostile_title_and_moment_are_plain_text(payload, field):
-    html = checklist.render({**READ_DO, field: payload}, "nl", checklist.link_resolver("x.md", "nl"))
+    html = checklist.render({**READ_DO, field: payload}, "nl", locales.link_resolver("x.md", "nl"))
     assert_harmless(html)
     shown = soup(html).find(class_="checklist__title" if field == "title" else "checklist__moment")
     assert payload in shown.get_text()  # shown as typed, never interpreted
@@ -234,7 +234,7 @@ def test_hostile_ids_cannot_break_out_of_attributes():
     # The content model allows only slugs; the template escapes regardless.
     evil = 'x" onclick="alert(1)'
     html = checklist.render({**READ_DO, "id": evil, "items": [{"id": evil, "text": "t"}]}, "nl",
-                            checklist.link_resolver("x.md", "nl"))
+                            locales.link_resolver("x.md", "nl"))
     assert_harmless(html)
     assert soup(html).section["data-checklist"] == evil
 
@@ -273,7 +273,7 @@ def test_placed_checklist_survives_markdown_unchanged():
     text = "# Stap 1\n\nNeem vijf minuten.\n<!-- checklist: kies-je-richting -->\n## Volgende stap\n"
     placed = checklist.page_markdown(text, [READ_DO], "stap-1-richting.md", "nl")
     html = markdown.markdown(placed.markdown, extensions=SITE_EXTENSIONS)
-    assert checklist.render(READ_DO, "nl", checklist.link_resolver("stap-1-richting.md", "nl")) in html
+    assert checklist.render(READ_DO, "nl", locales.link_resolver("stap-1-richting.md", "nl")) in html
     assert "<p>Neem vijf minuten.</p>" in html and html.rstrip().endswith("</h2>")
 
 

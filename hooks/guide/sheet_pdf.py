@@ -1,0 +1,91 @@
+"""The blank conversation-preparation sheet as an A4 PDF, for people who write by hand.
+
+Same sheet as on the page (guide/sheet.py), laid out for paper: title, client and date lines,
+then every section with its heading, prompt, example and ruled writing lines, in two columns so
+that it fits on one page. Only installed system fonts are used (Liberation Sans, else DejaVu
+Sans): a build downloads nothing. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from markupsafe import Markup
+
+from guide import inline, locales
+from guide.sheet import ENV, STRINGS, Sheet
+
+PAPER_STRINGS = {
+    "nl": {"footer": "Uit de gids {site}"},
+    "en": {"footer": "From the guide {site}"},
+}
+
+
+def site_path(sheet: Sheet, locale: str) -> str:
+    """Where the blank PDF goes in the built site: `downloads/gespreksvoorbereiding.pdf`,
+    `en/downloads/conversation-preparation.pdf`. Named after its title in that language, so
+    that the file is recognisable once downloaded."""
+    ascii_title = unicodedata.normalize("NFKD", sheet.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or sheet.id
+    return f"{locales.locale_root(locale)}downloads/{slug}.pdf"
+
+
+# Spacing of the writing lines, most generous first: wide-ruled paper is 8.7 mm, and below
+# about 7 mm handwriting gets cramped. The sheet gets the widest that fits on one page.
+LINE_GAPS_MM = (8.8, 7.8, 7.0)
+MAX_PAGES = 2
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # tagged for screen readers, title shown as its name
+
+
+class SheetTooLong(ValueError):
+    """The sheet does not fit on two A4 pages even with the tightest ruling."""
+
+
+def html(sheet: Sheet, locale: str, site_name: str, page_url: str, line_gap_mm: float = LINE_GAPS_MM[0]) -> str:
+    """The print document; links in prompts become plain text, as paper cannot follow them."""
+    sections = [
+        {
+            "heading": s.heading,
+            "prompt": Markup(_without_links(s.prompt)),
+            "example": Markup(_without_links(s.example)) if s.example else None,
+            "lines": s.lines,
+        }
+        for s in sheet.sections
+    ]
+    return ENV.get_template("sheet_print.html").render(
+        sheet=sheet,
+        sections=sections,
+        locale=locale,
+        strings=STRINGS[locale],
+        footer=PAPER_STRINGS[locale]["footer"].format(site=site_name),
+        page_url=page_url,
+        line_gap=f"{line_gap_mm}mm",
+    )
+
+
+def _without_links(text: str) -> str:
+    return re.sub(r"</?a\b[^>]*>", "", inline.render(text))
+
+
+@functools.lru_cache(maxsize=8)
+def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
+    """The blank sheet as PDF bytes: one page with the widest ruling that fits, otherwise two
+    pages with the widest ruling. Cached: `mkdocs serve` rebuilds often, the sheet rarely
+    changes, and each layout takes WeasyPrint a few tenths of a second. The PDF holds no dates,
+    so a rebuild gives the same bytes."""
+    import weasyprint  # slow to import; only builds that have a sheet pay for it
+
+    widest = None
+    for gap in LINE_GAPS_MM:
+        document = weasyprint.HTML(string=html(sheet, locale, site_name, page_url, gap)).render(**PDF_OPTIONS)
+        if len(document.pages) == 1:
+            return document.write_pdf(**PDF_OPTIONS)
+        widest = widest or document
+    if len(widest.pages) <= MAX_PAGES:
+        return widest.write_pdf(**PDF_OPTIONS)
+    raise SheetTooLong(
+        f"sheet '{sheet.id}' ({locale}) needs {len(widest.pages)} A4 pages; at most {MAX_PAGES} fit a "
+        "printer and a clipboard: use fewer sections, fewer lines or shorter prompts"
+    )

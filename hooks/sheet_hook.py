@@ -1,0 +1,83 @@
+"""MkDocs adapter: the conversation-preparation sheet (form, blank PDF) and the My data page.
+
+The logic lives in `guide.sheet`, `guide.sheet_pdf` and `guide.my_data`; this module only
+- replaces `<!-- sheet: <id> -->` with the page's sheet form and `<!-- my-data -->` with the
+  My data component (raw HTML blocks, so anchor validation sees their ids);
+- writes the blank PDF of each language into that language's part of the site,
+  `downloads/<title>.pdf` and `en/downloads/<title>.pdf`.
+Every event runs once per language: mkdocs-static-i18n builds Dutch at the root, then English
+into `en/` from its own on_post_build. Each language's PDF is therefore collected while its
+pages are read and written in that same language's on_post_build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils.meta import get_data
+
+from guide import locales, my_data, sheet, sheet_pdf
+
+# Per language being built: the blank PDFs to write (site path -> sheet_pdf.render's arguments),
+# and the titles of stored keys that the My data page shows. `mkdocs serve` keeps this module
+# loaded: every language build starts its own entries afresh in on_files.
+_pdfs: dict[str, dict[str, tuple]] = {}
+_titles: dict[str, dict[str, str]] = {}
+
+
+def _locale(config) -> str:
+    return config.theme["language"]
+
+
+@event_priority(10)  # before the i18n plugin filters the files: both versions are still there
+def on_files(files, config):
+    locale = _locale(config)
+    _pdfs[locale] = {}
+    # The My data page may be read before the pages it lists: take the titles from the sources.
+    _titles[locale] = {}
+    for file in files.documentation_pages():
+        if locales.locale_of(file.src_uri) == locale:
+            _titles[locale].update(my_data.titles(get_data(file.content_string)[1]))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # The content model (content_hook.py) has checked the sheet's shape and that the page has
+    # exactly one placeholder for it, before any page is read.
+    locale = _locale(config)
+    if "sheet" in page.meta and sheet.placeholders(markdown):
+        markdown = _with_sheet(markdown, page, config, locale)
+    if my_data.has_placeholder(markdown):
+        markdown = my_data.insert(markdown, my_data.render(locale, _titles.get(locale, {})))
+    return markdown
+
+
+def _with_sheet(markdown, page, config, locale):
+    model = sheet.from_front_matter(page.meta["sheet"])
+    source = locales.source_of(page.file.src_uri)
+    page_path = locales.page_path(source, locale)
+    pdf_path = sheet_pdf.site_path(model, locale)
+    form = sheet.render(
+        model,
+        locale,
+        pdf_href=posixpath.relpath(pdf_path, posixpath.dirname(page_path) or "."),
+        resolve_link=locales.link_resolver(page.file.src_uri, locale),
+    )
+    page_url = next(a.href for a in locales.alternates(source, config.site_url or "") if a.locale == locale)
+    _pdfs[locale][pdf_path] = (model, locale, config.site_name, page_url)
+    return sheet.insert(markdown, form)
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    for path, sheet_in_locale in _pdfs.get(_locale(config), {}).items():
+        try:
+            pdf = sheet_pdf.render(*sheet_in_locale)
+        except sheet_pdf.SheetTooLong as error:
+            raise PluginError(f"{path}: {error}") from error
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf)

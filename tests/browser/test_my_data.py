@@ -1,0 +1,260 @@
+"""My data on the real guide: it lists what the guide keeps on this device, exports it to a JSON
+file, restores such a file (and refuses a wrong one without changing anything, saying why),
+and deletes everything after confirmation."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from browser_support import run_axe
+
+NL, EN = "/mijn-gegevens.html", "/en/mijn-gegevens.html"
+PREFIX = "samenwerken:v1:"
+UPDATED = 1772539200000  # 3 March 2026, noon UTC
+SEEDED = {
+    "sheet:gespreksvoorbereiding": {
+        "fields": {"_client": "De Wit", "doel": "Eerlijk betaald worden", "vragen": "Wat is succes?",
+                   "wensen": "Meerwerk apart begroten", "weg": ""},
+        "updated": UPDATED,
+    },
+    "checklist:kies-je-richting": {"items": {"positief": True, "hardop": True, "concreet": False}, "updated": UPDATED},
+}
+LISTED = {
+    "nl": ["Je richting kiezen: 2 punten afgevinkt, bijgewerkt op 3 maart 2026",
+           "Gespreksvoorbereiding: 4 velden ingevuld, bijgewerkt op 3 maart 2026"],
+    "en": ["Choose your direction: 2 items ticked, updated March 3, 2026",
+           "Conversation preparation: 4 fields filled in, updated March 3, 2026"],
+}
+BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('blocked', 'SecurityError'); } });"""
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+def open_page(context, url: str, errors: list | None = None, data: dict | None = None):
+    """The page, with `data` stored under the guide's keys before it loads."""
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+    if data is not None:
+        page.goto(url)
+        page.evaluate("""([prefix, data]) => { for (const [key, value] of Object.entries(data))
+                           localStorage.setItem(prefix + key, JSON.stringify(value)); }""", [PREFIX, data])
+    page.goto(url)
+    return page
+
+
+def storage(page) -> dict:
+    """Everything in localStorage, the guide's and anyone else's, as stored text."""
+    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))")
+
+
+def ours(page) -> dict:
+    return {k[len(PREFIX):]: json.loads(v) for k, v in storage(page).items() if k.startswith(PREFIX)}
+
+
+def listed(page) -> list[str]:
+    return page.locator("[data-my-data-list] li").all_inner_texts()
+
+
+def message(page):
+    return page.locator("[data-my-data-message]")
+
+
+def choose_file(page, content: bytes, name: str = "export.json") -> None:
+    page.locator("[data-my-data-import]").set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+
+
+def export(page) -> tuple[str, dict]:
+    with page.expect_download() as info:
+        page.locator("[data-my-data-export]").click()
+    download = info.value
+    return download.suggested_filename, json.loads(open(download.path(), encoding="utf-8").read())
+
+
+# --- listing -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "lang"), [(NL, "nl"), (EN, "en")])
+def test_lists_what_is_kept_with_titles_counts_and_dates(context, site, path, lang):
+    origin, _ = site
+    page = open_page(context, origin + path, data=SEEDED)
+    assert listed(page) == LISTED[lang]
+    expect(page.locator("[data-my-data-empty]")).to_be_hidden()
+
+
+def test_says_so_when_nothing_is_kept(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    expect(page.locator("[data-my-data-empty]")).to_have_text("Op dit apparaat staat nog niets van deze gids.")
+    expect(page.locator("[data-my-data-list]")).to_be_hidden()
+    expect(page.locator("[data-my-data-no-script]")).to_be_hidden()
+
+
+def test_answers_typed_on_the_sheet_show_up(context, site):
+    origin, _ = site
+    page = open_page(context, origin + "/en/gespreksvoorbereiding.html")
+    page.locator('[data-field="doel"]').fill("Fair pay")
+    page.locator('[data-field="doel"]').blur()
+    page.goto(origin + NL)
+    assert listed(page)[0].startswith("Gespreksvoorbereiding: 1 veld ingevuld, bijgewerkt op ")
+
+
+# --- export and import ---------------------------------------------------------------------------
+
+def test_export_downloads_everything_as_json(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL, data=SEEDED)
+    name, exported = export(page)
+    today = exported["exported"][:10]
+    assert name == f"samenwerken-met-klanten-{today}.json"
+    assert (exported["format"], exported["version"], exported["data"]) == ("samenwerken-met-klanten", 1, SEEDED)
+    assert datetime.fromisoformat(exported["exported"].replace("Z", "+00:00")).year >= 2025
+    expect(message(page)).to_have_text(f"Je export is gedownload als {name}.")
+
+
+GOOD = {"format": "samenwerken-met-klanten", "version": 1, "exported": "2026-03-03T12:00:00.000Z"}
+BAD_FILES = [
+    # file content,                                   message (Dutch page)
+    (b"{niet json", "Dit bestand kan niet worden gelezen: het is geen JSON-bestand. Er is niets veranderd."),
+    (b"\x89PNG\r\n", "Dit bestand kan niet worden gelezen: het is geen JSON-bestand. Er is niets veranderd."),
+    (json.dumps({**GOOD, "format": "iets-anders", "data": {}}).encode(),
+     "Dit bestand is geen export van Samenwerken met klanten. Er is niets veranderd."),
+    (json.dumps([1, 2]).encode(), "Dit bestand is geen export van Samenwerken met klanten. Er is niets veranderd."),
+    (json.dumps({**GOOD, "version": 2, "data": {}}).encode(),
+     "Dit bestand komt uit een andere versie van de gids (versie 2) en kan niet worden teruggezet. "
+     "Er is niets veranderd."),
+    (json.dumps({**GOOD, "data": [1]}).encode(),
+     "Dit bestand is beschadigd: ‘data’ heeft niet de verwachte vorm. Er is niets veranderd."),
+    (json.dumps({**GOOD, "data": {"sheet:gespreksvoorbereiding": {"fields": {"doel": 3}},
+                                  "checklist:x": {"items": {}}}}).encode(),
+     "Dit bestand is beschadigd: ‘sheet:gespreksvoorbereiding’ heeft niet de verwachte vorm. Er is niets veranderd."),
+    (json.dumps({**GOOD, "data": {"checklist:kies-je-richting": {"items": {"a": "ja"}}}}).encode(),
+     "Dit bestand is beschadigd: ‘checklist:kies-je-richting’ heeft niet de verwachte vorm. Er is niets veranderd."),
+    (json.dumps({**GOOD, "data": {"Andere Sleutel": {}}}).encode(),
+     "Dit bestand is beschadigd: ‘Andere Sleutel’ heeft niet de verwachte vorm. Er is niets veranderd."),
+    (json.dumps({**GOOD, "data": {}}).encode(), "Dit bestand bevat geen gegevens. Er is niets veranderd."),
+    (b" " * (1024 * 1024 + 1), "Dit bestand is te groot voor een export van deze gids. Er is niets veranderd."),
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), BAD_FILES, ids=range(len(BAD_FILES)))
+def test_a_wrong_file_changes_nothing_and_says_why(context, site, content, expected):
+    origin, _ = site
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors, data=SEEDED)
+    before = storage(page)
+    choose_file(page, content)
+    expect(message(page)).to_have_text(expected)
+    assert storage(page) == before
+    assert listed(page) == LISTED["nl"]
+    assert errors == []
+
+
+def test_the_exported_file_restores_everything(context, site, tmp_path):
+    origin, _ = site
+    page = open_page(context, origin + EN, data=SEEDED)
+    _, exported = export(page)
+    page.evaluate("prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix))"
+                  ".forEach(k => localStorage.removeItem(k))", PREFIX)
+    page.evaluate("prefix => localStorage.setItem(prefix + 'sheet:gespreksvoorbereiding', "
+                  "JSON.stringify({fields: {doel: 'Nieuwer'}, updated: 1}))", PREFIX)
+    page.reload()
+    choose_file(page, json.dumps(exported).encode())
+    expect(message(page)).to_have_text("Restored: Choose your direction, Conversation preparation.")
+    assert ours(page) == SEEDED
+    assert listed(page) == LISTED["en"]
+    page.goto(origin + "/gespreksvoorbereiding.html")
+    expect(page.locator('[data-field="wensen"]')).to_have_value("Meerwerk apart begroten")
+
+
+# --- deleting ------------------------------------------------------------------------------------
+
+def test_delete_everything_asks_first_and_leaves_other_sites_data_alone(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL, data=SEEDED)
+    page.evaluate("() => localStorage.setItem('iets-van-een-ander', '1')")
+    messages: list[str] = []
+
+    def answer(accept: bool):
+        def handle(dialog):
+            messages.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+        return handle
+
+    page.once("dialog", answer(False))
+    page.locator("[data-my-data-delete]").click()
+    assert messages == ["Alles wissen wat deze gids op dit apparaat bewaart? Je afgevinkte punten en je "
+                        "antwoorden zijn dan weg. Dat kun je niet ongedaan maken."]
+    assert ours(page) == SEEDED
+
+    page.once("dialog", answer(True))
+    page.locator("[data-my-data-delete]").click()
+    assert ours(page) == {}
+    assert storage(page)["iets-van-een-ander"] == "1"
+    expect(message(page)).to_have_text("Alles is gewist. Er staat niets meer van deze gids op dit apparaat.")
+    expect(page.locator("[data-my-data-empty]")).to_be_visible()
+
+
+# --- failing storage, no JavaScript, accessibility -----------------------------------------------
+
+def test_blocked_storage_shows_nothing_kept_and_says_why(context, site):
+    origin, _ = site
+    context.add_init_script(BLOCK_STORAGE)
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors)
+    expect(page.locator("[data-my-data-empty]")).to_be_visible()
+    expect(message(page)).to_have_text(
+        "Je browser laat deze site niets bewaren. Wat hier staat, verdwijnt zodra je deze pagina sluit.")
+    assert errors == []
+
+
+def test_without_javascript_a_note_replaces_the_controls(browser, site):
+    origin, _ = site
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(origin + NL)
+        expect(page.locator("[data-my-data-no-script]")).to_be_visible()
+        expect(page.locator("[data-my-data-actions]")).to_be_hidden()
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", [NL, EN])
+def test_axe_finds_nothing_with_or_without_data(browser, site, width, path):
+    origin, _ = site
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = open_page(ctx, origin + path)
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        assert run_axe(page) == []
+        page.close()  # Chromium sets files on an input of the front page only
+        page = open_page(ctx, origin + path, data=SEEDED)
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        choose_file(page, b"{niet json")
+        expect(message(page)).not_to_be_empty()
+        assert run_axe(page) == []
+    finally:
+        ctx.close()
+
+
+def test_my_data_logs_no_errors(watched, site):
+    origin, _ = site
+    for path in (NL, EN):
+        watched.page.goto(origin + path, wait_until="networkidle")
+        with watched.page.expect_download():
+            watched.page.locator("[data-my-data-export]").click()
+    assert watched.console_errors == []
+    assert watched.bad_responses == []
+    assert watched.external_requests == []

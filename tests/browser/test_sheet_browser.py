@@ -1,0 +1,394 @@
+"""The conversation-preparation sheet as a reader uses it on the real guide: answers that stay
+(reload, other language, other tab, back/forward), storage that fails without losing a word,
+clearing with confirmation, no JavaScript, a strict CSP, accessibility, and paper: the Print
+button and the browser's own print command both give the sheet alone on A4."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from browser_support import run_axe
+
+NL, EN = "/gespreksvoorbereiding.html", "/en/gespreksvoorbereiding.html"
+KEY = "samenwerken:v1:sheet:gespreksvoorbereiding"
+SECTIONS = ["doel", "veiligstellen", "behoeften-klant", "gedeelde-belangen", "opening", "vragen",
+            "signalen", "wensen", "afspraken", "terugblik"]
+ANSWERS = {
+    "_client": "Bakkerij De Wit",
+    "_date": "12 maart",
+    "doel": "Dat de huisstijl in alle filialen op tijd klaar is.",
+    "vragen": "Wat moet de huisstijl opleveren?\nWie beslist over de inrichting?",
+    "wensen": "We willen allebei dat elke winkel klopt, daarom stel ik voor dat we het meerwerk apart begroten.",
+}
+
+BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('blocked', 'SecurityError'); } });"""
+# Every write fails (the store's probe too), or only writes of real data (the probe passes).
+FILL_STORAGE = {
+    "every write": """Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError'); };""",
+    "data writes": """(() => { const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.endsWith(':probe')) return setItem.call(this, key, value);
+        throw new DOMException('full', 'QuotaExceededError'); }; })();""",
+}
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:")
+MEMORY_NL = ("Je browser laat deze site niets bewaren. Je antwoorden blijven alleen staan zolang deze "
+             "pagina open is: druk ze af voordat je de pagina sluit.")
+CORRUPT_NL = ("Je eerder bewaarde antwoorden waren beschadigd en konden niet worden gelezen. "
+              "Wat je nu invult, wordt weer gewoon bewaard.")
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (empty storage) at desktop width."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+def open_page(context, url: str, errors: list | None = None):
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    return page
+
+
+def field(page, name: str):
+    return page.locator(f'form.sheet [data-field="{name}"]')
+
+
+def values(page) -> dict[str, str]:
+    return page.locator("form.sheet [data-field]").evaluate_all(
+        "fields => Object.fromEntries(fields.filter(f => f.value).map(f => [f.dataset.field, f.value]))")
+
+
+def stored(page):
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY)
+
+
+def wait_until_stored(page, expected: dict[str, str]) -> None:
+    """Autosave waits until typing pauses: wait for the record rather than for a time."""
+    page.wait_for_function(
+        """([key, expected]) => { try {
+             const record = JSON.parse(localStorage.getItem(key));
+             return record !== null && JSON.stringify(record.fields) === JSON.stringify(expected);
+           } catch (e) { return false; } }""",
+        arg=[KEY, expected])
+
+
+def fill(page, answers: dict[str, str]) -> None:
+    for name, text in answers.items():
+        field(page, name).fill(text)
+
+
+# --- keeping answers -----------------------------------------------------------------------------
+
+def test_answers_survive_a_reload_and_are_stored_by_field_id(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    fill(page, ANSWERS)
+    wait_until_stored(page, ANSWERS)
+    record = stored(page)
+    assert isinstance(record["updated"], int) and record["updated"] > 1_700_000_000_000
+    expect(page.locator("[data-template-status]")).to_contain_text("Bewaard op dit apparaat om")
+    page.reload()
+    assert values(page) == ANSWERS
+    assert page.locator('[data-print-for="vragen"]').text_content() == ANSWERS["vragen"]
+
+
+def test_a_change_is_saved_when_the_field_is_left(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    field(page, "doel").fill("Snel weg")
+    field(page, "doel").blur()  # change: saved at once, not after the pause
+    assert stored(page)["fields"] == {"doel": "Snel weg"}
+
+
+def test_answers_are_shared_between_the_languages(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    fill(page, {"doel": "Eerlijk betaald worden", "_client": "De Wit"})
+    wait_until_stored(page, {"doel": "Eerlijk betaald worden", "_client": "De Wit"})
+    page.goto(origin + EN)
+    assert values(page) == {"doel": "Eerlijk betaald worden", "_client": "De Wit"}
+    expect(page.locator("form.sheet h2")).to_have_text("Conversation preparation")
+    field(page, "terugblik").fill("Went well")
+    wait_until_stored(page, {"doel": "Eerlijk betaald worden", "_client": "De Wit", "terugblik": "Went well"})
+    page.goto(origin + NL)
+    assert values(page)["terugblik"] == "Went well"
+
+
+def test_stored_ids_the_page_does_not_have_are_kept(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    page.evaluate("key => localStorage.setItem(key, JSON.stringify({fields: {doel: 'Oud', weg: 'Van vroeger'}, updated: 1}))",
+                  KEY)
+    page.reload()
+    assert values(page) == {"doel": "Oud"}
+    field(page, "opening").fill("Nieuw")
+    wait_until_stored(page, {"doel": "Oud", "weg": "Van vroeger", "opening": "Nieuw"})
+
+
+def test_other_tabs_follow_but_never_overwrite_the_field_being_typed_in(context, site):
+    origin, _ = site
+    first = open_page(context, origin + NL)
+    second = open_page(context, origin + EN)
+    field(first, "doel").fill("Uit het eerste tabblad")
+    expect(field(second, "doel")).to_have_value("Uit het eerste tabblad")
+    # The reader is at work in the second tab when the first one saves the same field.
+    field(second, "wensen").focus()
+    second.keyboard.type("Half af")
+    wait_until_stored(second, {"doel": "Uit het eerste tabblad", "wensen": "Half af"})
+    field(first, "wensen").fill("Van het eerste")
+    wait_until_stored(first, {"doel": "Uit het eerste tabblad", "wensen": "Van het eerste"})
+    field(first, "signalen").fill("Ze lacht weer")
+    expect(field(second, "signalen")).to_have_value("Ze lacht weer")  # both saves have arrived
+    expect(field(second, "wensen")).to_have_value("Half af")
+    expect(field(second, "wensen")).to_be_focused()
+
+
+def test_back_and_forward_show_what_is_stored_now(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    field(page, "doel").fill("Eerste versie")
+    field(page, "doel").blur()
+    page.goto(origin + "/woordenlijst.html")
+    other = open_page(context, origin + EN)
+    field(other, "doel").fill("Tweede versie")
+    field(other, "doel").blur()
+    other.close()
+    page.go_back()
+    expect(field(page, "doel")).to_have_value("Tweede versie")
+
+
+def test_clearing_asks_first(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    fill(page, ANSWERS)
+    wait_until_stored(page, ANSWERS)
+    messages: list[str] = []
+
+    def answer(accept: bool):
+        def handle(dialog):
+            messages.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+        return handle
+
+    page.once("dialog", answer(False))
+    page.locator("[data-template-clear]").click()
+    assert messages == ["Alle antwoorden op dit formulier wissen? Dat kun je niet ongedaan maken."]
+    assert values(page) == ANSWERS and stored(page)["fields"] == ANSWERS
+
+    page.once("dialog", answer(True))
+    page.locator("[data-template-clear]").click()
+    assert values(page) == {} and stored(page) is None
+    assert page.locator('[data-print-for="doel"]').text_content() == ""
+    expect(page.locator("[data-template-status]")).to_have_text("Je antwoorden zijn gewist.")
+    page.reload()
+    assert values(page) == {}
+
+
+# --- storage that fails --------------------------------------------------------------------------
+
+def test_blocked_storage_keeps_answers_in_memory_and_says_so(context, site):
+    origin, _ = site
+    context.add_init_script(BLOCK_STORAGE)
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors)
+    expect(page.locator("[data-template-notice]")).to_have_text(MEMORY_NL)
+    fill(page, ANSWERS)
+    assert values(page) == ANSWERS
+    assert page.locator('[data-print-for="wensen"]').text_content() == ANSWERS["wensen"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("broken", ["{not json", '{"fields": [1, 2]}', '{"fields": "tekst"}'])
+def test_corrupt_stored_answers_are_reported_and_replaced(context, site, broken):
+    origin, _ = site
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, broken])
+    page.reload()
+    expect(page.locator("[data-template-notice]")).to_have_text(CORRUPT_NL)
+    assert values(page) == {}
+    field(page, "doel").fill("Opnieuw")
+    wait_until_stored(page, {"doel": "Opnieuw"})
+    assert errors == []
+
+
+@pytest.mark.parametrize("failure", FILL_STORAGE, ids=list(FILL_STORAGE))
+def test_full_storage_never_loses_what_is_typed(context, site, failure):
+    origin, _ = site
+    context.add_init_script(FILL_STORAGE[failure])
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors)
+    fill(page, ANSWERS)
+    expect(page.locator("[data-template-notice]")).to_have_text(MEMORY_NL)  # after the first save
+    assert values(page) == ANSWERS
+    assert errors == []
+
+
+# --- no JavaScript, CSP --------------------------------------------------------------------------
+
+def test_without_javascript_it_is_a_plain_form_with_a_working_pdf_link(browser, site):
+    origin, _ = site
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(origin + NL)
+        form = page.locator("form.sheet")
+        expect(form.locator("textarea")).to_have_count(len(SECTIONS))
+        expect(form.get_by_label("Mijn doel, positief geformuleerd")).to_be_editable()
+        expect(form.locator("[data-template-print]")).to_be_hidden()
+        expect(form.locator("[data-template-clear]")).to_be_hidden()
+        expect(form.locator("[data-template-no-script]")).to_be_visible()
+        href = form.locator("[data-template-pdf]").get_attribute("href")
+        response = page.request.get(origin + "/" + href)
+        assert response.ok and response.body().startswith(b"%PDF-")
+        page.emulate_media(media="print")
+        paper = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+        assert len(paper.pages) == 1  # ruled empty lines, the same one page
+        assert "Zonder JavaScript" not in text_of(paper)
+    finally:
+        ctx.close()
+
+
+def test_works_under_a_strict_content_security_policy(context, site):
+    origin, _ = site
+
+    def with_csp(route):
+        if route.request.resource_type != "document":
+            return route.continue_()
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+    context.route("**/*", with_csp)
+    context.add_init_script("""window.__violations = [];
+      document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+        {source: e.sourceFile, blocked: e.blockedURI, directive: e.effectiveDirective}));""")
+    page = open_page(context, origin + NL)
+    field(page, "doel").fill("Onder CSP")
+    wait_until_stored(page, {"doel": "Onder CSP"})
+    violations = page.evaluate("window.__violations")
+    assert [v for v in violations if re.search(r"(sheet|store)\.(js|css)", f"{v['source']} {v['blocked']}")] == []
+    assert page.locator("form.sheet [style]").count() == 0
+
+
+# --- paper ---------------------------------------------------------------------------------------
+
+A4 = (595.28, 841.89)
+# What the site shows around the sheet, in each language: none of it belongs on paper.
+CHROME = {
+    "nl": ["Samenwerken met klanten", "Woordenlijst", "Zoeken", "Zo gebruik je het formulier",
+           "Na het gesprek", "Afdrukken", "Download lege pdf", "Wis antwoorden", "Inhoudsopgave",
+           "Wat je invult, wordt automatisch"],
+    "en": ["Working with clients", "Glossary", "Search", "How to use the sheet", "After the conversation",
+           "Print", "Download blank PDF", "Clear answers", "Saved on this device"],
+}
+
+
+def text_of(reader: PdfReader) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+def printed(page) -> PdfReader:
+    page.emulate_media(media="print")
+    return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+
+
+@pytest.mark.parametrize("how", ["print button", "browser's print command"])
+@pytest.mark.parametrize(("path", "lang", "title"), [(NL, "nl", "Gespreksvoorbereiding"),
+                                                     (EN, "en", "Conversation preparation")])
+def test_printing_gives_the_sheet_alone_with_the_answers(context, site, how, path, lang, title):
+    origin, _ = site
+    # Headless Chromium has no print dialog: count the calls instead.
+    context.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+    page = open_page(context, origin + path)
+    fill(page, ANSWERS)
+    if how == "print button":
+        page.locator("[data-template-print]").click()
+        assert page.evaluate("window.__printed") == 1
+    paper = printed(page)
+    assert 1 <= len(paper.pages) <= 2
+    for sheet_of_paper in paper.pages:
+        size = (float(sheet_of_paper.mediabox.width), float(sheet_of_paper.mediabox.height))
+        assert size == pytest.approx(A4, abs=1)
+    text = text_of(paper)
+    assert text.startswith(title)
+    for answer in ANSWERS.values():
+        for line in answer.split("\n"):
+            assert line[:30] in text
+    for heading in page.locator("form.sheet .sheet__heading").all_inner_texts():
+        assert heading in text
+    assert [chrome for chrome in CHROME[lang] if chrome in text] == []
+
+
+def test_an_empty_sheet_prints_on_one_page(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL)
+    paper = printed(page)
+    assert len(paper.pages) == 1
+    assert "Klant" in text_of(paper) or "KLANT" in text_of(paper)
+
+
+def test_other_pages_still_print_their_text(context, site):
+    origin, _ = site
+    page = open_page(context, origin + "/woordenlijst.html")
+    text = text_of(printed(page))
+    assert "Woordenlijst" in text and len(text) > 2000
+
+
+# --- accessibility and errors --------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", [NL, EN])
+def test_axe_finds_nothing_empty_or_filled(browser, site, width, path):
+    origin, _ = site
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(origin + path)
+        # The theme fades its back-to-top button in while scrolling: judge the settled page.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        assert run_axe(page) == []
+        fill(page, ANSWERS)
+        wait_until_stored(page, ANSWERS)
+        assert run_axe(page) == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_controls_are_at_least_24_px(browser, site, width):
+    origin, _ = site
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(origin + NL)
+        targets = page.locator("form.sheet :is(input, textarea, button, a[data-template-pdf])")
+        assert targets.count() == 2 + len(SECTIONS) + 3
+        for n in range(targets.count()):
+            size = targets.nth(n).bounding_box()
+            assert size["width"] >= 24 and size["height"] >= 24, (n, size)
+    finally:
+        ctx.close()
+
+
+def test_the_sheet_logs_no_errors(watched, site):
+    origin, _ = site
+    for path in (NL, EN):
+        watched.page.goto(origin + path, wait_until="networkidle")
+        fill(watched.page, ANSWERS)
+        wait_until_stored(watched.page, ANSWERS)
+        watched.page.reload(wait_until="networkidle")
+    assert watched.console_errors == []
+    assert watched.bad_responses == []
+    assert watched.external_requests == []

@@ -1,0 +1,111 @@
+"""Browser-test support shared by the browser tests and their fixtures: the static server that
+behaves like a host, the Chromium launch flags, a page that records what a reader would not see,
+and the axe-core check. Importable by name (tests/ is on pytest's pythonpath)."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium calls home at start-up; the machine's closed network refuses it.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site like a static host: a missing page gets the 404 page of its
+    language (GitHub Pages serves the root one; hosts that support per-folder 404s, ours)."""
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        root = Path(self.directory)
+        lang_404 = root / "en" / "404.html"
+        body_file = lang_404 if self.path.startswith("/en/") and lang_404.exists() else root / "404.html"
+        body = body_file.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Watched:
+    """A browser page that records what a reader would not see: console errors, uncaught
+    exceptions, failed responses and every request to another host (which it blocks)."""
+
+    def __init__(self, context, origin: str):
+        self.origin = origin
+        self.page = context.new_page()
+        self.console_errors: list[str] = []
+        self.bad_responses: list[str] = []
+        self.external_requests: list[str] = []
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda exc: self.console_errors.append(f"uncaught: {exc}"))
+        self.page.on("response", self._on_response)
+        context.route("**/*", self._route)
+
+    def _on_console(self, message):
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({self.page.url})")
+
+    def _on_response(self, response):
+        if response.status >= 400:
+            self.bad_responses.append(f"{response.status} {response.url}")
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(self.origin) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            self.external_requests.append(url)
+            route.abort()
+
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def run_axe(page) -> list[dict]:
+    """axe-core's violations (WCAG 2.0/2.1/2.2, A and AA) on the page as it is now."""
+    if not AXE.exists():
+        pytest.fail("node_modules/axe-core is missing: run `make test` (it runs npm ci)")
+    # Transitions caught half-way (the theme's back-to-top button fades in) would be measured
+    # at a contrast no reader sees at rest.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag', values:
+             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]

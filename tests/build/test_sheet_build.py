@@ -1,0 +1,137 @@
+"""Real builds put the sheet on its page in each language, write each language's blank PDF into
+that language's part of the site, and link the page to it; the My data page gets its component
+with the titles of that language."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from helpers import ROOT, make_project, mkdocs_build, page
+
+ORIGIN = "https://gids.example/"
+A4 = (595.28, 841.89)
+
+SHEET_NL = """sheet:
+  id: voorbereiding
+  title: Voorbereiding
+  sections:
+    - id: doel
+      heading: Mijn doel
+      prompt: "Lees eerst [de start](index.md)."
+      example: "Ik wil dat …"
+      lines: 3
+    - id: afspraken
+      heading: Afspraken
+      prompt: Wie doet wat?
+      lines: 2
+"""
+SHEET_EN = (SHEET_NL.replace("title: Voorbereiding", "title: Preparation")
+            .replace("Mijn doel", "My goal").replace("Lees eerst [de start]", "Read [the start]")
+            .replace("Ik wil dat", "I want").replace("Afspraken", "Agreements").replace("Wie doet wat?", "Who does what?"))
+
+FIXTURE = {
+    "index.md": page("Welkom", "Naar [het blad](blad.md) en [mijn gegevens](mijn-gegevens.md)."),
+    "index.en.md": page("Welcome", "To [the sheet](blad.md) and [my data](mijn-gegevens.md)."),
+    "blad.md": page("Blad", "Ervoor.\n\n<!-- sheet: voorbereiding -->\n\nErna.", SHEET_NL),
+    "blad.en.md": page("Sheet", "Before.\n\n<!-- sheet: voorbereiding -->\n\nAfter.", SHEET_EN),
+    "mijn-gegevens.md": page("Mijn gegevens", "<!-- my-data -->"),
+    "mijn-gegevens.en.md": page("My data", "<!-- my-data -->"),
+}
+
+# Built page -> (language, the blank PDF it must link to, sheet title, section headings)
+PAGES = {
+    "blad.html": ("nl", "downloads/voorbereiding.pdf", "Voorbereiding", ["Mijn doel", "Afspraken"]),
+    "en/blad.html": ("en", "en/downloads/preparation.pdf", "Preparation", ["My goal", "Agreements"]),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("sheet"), FIXTURE)
+    result = mkdocs_build(project, site_url=ORIGIN)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def check_pdf(path: Path, lang: str, title: str, headings: list[str]) -> PdfReader:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    assert 1 <= len(reader.pages) <= 2
+    for paper in reader.pages:
+        assert (float(paper.mediabox.width), float(paper.mediabox.height)) == pytest.approx(A4, abs=1)
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert title in text and all(h in text for h in headings)
+    assert reader.metadata.title == title
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    return reader
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_each_language_links_its_own_blank_pdf(site, path):
+    lang, pdf, title, headings = PAGES[path]
+    html = soup(site, path)
+    href = html.select_one("form.sheet [data-template-pdf]")["href"]
+    assert not urlsplit(href).scheme and not href.startswith("/")  # relative: works from any host
+    resolved = urlsplit(urljoin(ORIGIN + path, href)).path.lstrip("/")
+    assert resolved == pdf
+    reader = check_pdf(site / resolved, lang, title, headings)
+    assert len(reader.pages) == 1
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_sheet_sits_where_the_placeholder_was(site, path):
+    lang, _, title, headings = PAGES[path]
+    article = soup(site, path).select_one("article.md-content__inner")
+    children = [c for c in article.find_all(recursive=False) if c.name in ("p", "form")]
+    assert [c.name for c in children] == ["p", "form", "p"]
+    form = children[1]
+    assert form.h2.get_text() == title
+    assert [h.get_text() for h in form.select(".sheet__heading")] == headings
+    assert [t["data-field"] for t in form.select("textarea")] == ["doel", "afspraken"]
+    # A link in a prompt leads to the built page of the same language.
+    start = form.select_one("#voorbereiding-doel-prompt a")["href"]
+    assert urljoin(ORIGIN + path, start) == ORIGIN + ("" if lang == "nl" else "en/")
+    assert "<!-- sheet" not in str(article)
+
+
+@pytest.mark.parametrize(
+    # page,                   language, title of the sheet's storage key
+    ("path", "lang", "title"),
+    [("mijn-gegevens.html", "nl", "Voorbereiding"), ("en/mijn-gegevens.html", "en", "Preparation")],
+)
+def test_my_data_page_names_stored_data_in_its_language(site, path, lang, title):
+    root = soup(site, path).select_one("[data-my-data]")
+    assert json.loads(root["data-my-data-titles"]) == {"sheet:voorbereiding": title}
+    assert root["data-i18n-empty"] == {
+        "nl": "Op dit apparaat staat nog niets van deze gids.",
+        "en": "Nothing from this guide is stored on this device yet.",
+    }[lang]
+
+
+def test_the_guides_own_sheet_builds_into_one_page_pdfs(tmp_path):
+    """The real pages (every docs/*.md, with a nav of them all) build with both PDFs."""
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md")}
+    project = make_project(tmp_path, pages)
+    result = mkdocs_build(project, site_url=ORIGIN)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for path, lang, pdf, title in [
+        ("gespreksvoorbereiding.html", "nl", "downloads/gespreksvoorbereiding.pdf", "Gespreksvoorbereiding"),
+        ("en/gespreksvoorbereiding.html", "en", "en/downloads/conversation-preparation.pdf", "Conversation preparation"),
+    ]:
+        form = soup(site, path).select_one("form.sheet")
+        headings = [h.get_text() for h in form.select(".sheet__heading")]
+        assert len(headings) == 10
+        assert urlsplit(urljoin(ORIGIN + path, form.select_one("[data-template-pdf]")["href"])).path == "/" + pdf
+        assert len(check_pdf(site / pdf, lang, title, headings).pages) == 1
