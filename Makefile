@@ -59,5 +59,9 @@ test-fast: $(BIN)/.installed
 translations: $(BIN)/.installed
 	PYTHONPATH=hooks $(BIN)/python -m guide.translations $(if $(STAMP),--stamp $(STAMP))
 
+# Synthetic builds, first-visit bytes and Lighthouse; writes bench/RESULTS.md and bench/results.json.
+bench: $(BIN)/.installed node_modules/.installed browser
+	$(BIN)/python bench/run.py
+
 clean:
 	rm -rf site .pytest_cache

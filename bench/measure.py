@@ -1,0 +1,121 @@
+"""What the benchmark measures: build time, HTML per page, the weight of our own JS and CSS, and
+the bytes of a first visit to the home page.
+
+Sizes are counted gzipped at level 6, the usual default of web servers, each file on its own
+(as a host compresses them). 1 KB is 1,000 bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUR_ASSETS = ("docs/assets/javascripts", "docs/assets/stylesheets")
+# The same flags as the browser tests (tests/browser/conftest.py): no calls home at start-up.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+DATA_TYPES = ("xhr", "fetch")
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
+    """`mkdocs build --strict` as `make build` runs it, timed two ways: "cpu", the seconds of
+    processor time the build used (user + system), and "wall", what a contributor waits for.
+    The build runs on one core, so on an idle machine the two agree; on a shared machine other
+    processes stretch the wall-clock time but not the CPU time, so the targets use CPU time.
+    Both include Python's start-up and imports (about a second)."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"cpu": cpu, "wall": wall}
+
+
+def html_per_page(site_dir: Path) -> dict:
+    """Bytes of every built page (both languages, 404 pages included): mean and largest."""
+    sizes = {p.relative_to(site_dir).as_posix(): p.stat().st_size for p in site_dir.rglob("*.html")}
+    largest = max(sizes, key=sizes.get)
+    return {"pages": len(sizes), "mean": round(statistics.mean(sizes.values())),
+            "max": sizes[largest], "max_page": largest}
+
+
+def our_assets() -> dict:
+    """Our own JavaScript and CSS (the theme's excluded), raw and gzipped, file by file."""
+    files = {}
+    for folder in OUR_ASSETS:
+        for path in sorted((ROOT / folder).glob("*")):
+            if path.suffix in (".js", ".css"):
+                data = path.read_bytes()
+                files[path.relative_to(ROOT).as_posix()] = {"raw": len(data), "gzip": gz(data)}
+    return {"files": files,
+            "raw": sum(f["raw"] for f in files.values()),
+            "gzip": sum(f["gzip"] for f in files.values())}
+
+
+def first_visit(origin: str, path: str) -> dict:
+    """Everything a browser with an empty cache fetches for `path` until the network is idle:
+    the page, stylesheets, scripts, images, and what the theme fetches (search index, worker,
+    sitemap). Requests to other hosts are blocked and listed."""
+    from playwright.sync_api import sync_playwright
+
+    fetched: dict[str, dict] = {}
+    elsewhere: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(origin):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    def on_response(response):
+        if response.url in fetched or not response.url.startswith(origin):
+            return
+        try:
+            body = response.body()
+        except Exception:  # a redirect or aborted request has no body
+            return
+        fetched[response.url] = {"type": response.request.resource_type, "raw": len(body), "gzip": gz(body)}
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                             args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 375, "height": 812})
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("response", on_response)
+        page.goto(origin + path, wait_until="networkidle")
+        browser.close()
+    by_type: dict[str, int] = {}
+    for item in fetched.values():
+        by_type[item["type"]] = by_type.get(item["type"], 0) + item["gzip"]
+    # The page itself is HTML, CSS, JS (the search worker's scripts show as "other") and images;
+    # the search index and sitemaps are data the theme fetches after the page has loaded.
+    page = [f for f in fetched.values() if f["type"] not in DATA_TYPES]
+    return {
+        "requests": len(fetched),
+        "raw": sum(f["raw"] for f in fetched.values()),
+        "gzip": sum(f["gzip"] for f in fetched.values()),
+        "page_gzip": sum(f["gzip"] for f in page),
+        "gzip_by_type": dict(sorted(by_type.items())),
+        "files": {url[len(origin):]: f for url, f in fetched.items()},
+        "other_hosts": elsewhere,
+    }

@@ -1,0 +1,123 @@
+"""bench/RESULTS.md from the results: one table per measurement, each against its target."""
+
+from __future__ import annotations
+
+# (key in results["targets"], what, limit as written in the table)
+TARGETS = (
+    ("hooks_overhead", "our hooks add to the build time (largest size)", "≤ 10 %"),
+    ("doubling", "build time when the page count doubles (hooks on)", "≤ 2.3×"),
+    ("html_per_page", "largest page's HTML at 1,000 pages per language", "≤ 60 KB"),
+    ("our_js_css", "our JS + CSS, gzipped", "≤ 5 KB"),
+    ("first_visit", "first visit to the home page (HTML, CSS, JS, images), gzipped", "≤ 100 KB"),
+    ("other_hosts", "requests to other hosts on the first visit", "none"),
+)
+
+
+def kb(n: int | float) -> str:
+    return f"{n / 1000:.1f} KB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "not measured" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    out = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` (`bench/run.py`) on {m['date']}. Machine: {m['nproc']} CPUs "
+        f"({m['cpu']}), load average {m['load_average']} at the start, Python {m['python']}, "
+        f"MkDocs {m['mkdocs']}, Material {m['material']}, mkdocs-static-i18n {m['i18n']}, "
+        f"{m['chromium']}. Builds per size and variant: {results['repeat']} "
+        f"({'the median is reported' if results['repeat'] > 1 else 'one run each'}). "
+        "1 KB = 1,000 bytes; gzip at level 6, file by file. The synthetic guides are described "
+        "in `bench/synth.py`.",
+        "",
+        "## Targets",
+        "",
+        "| target | limit | measured | result |",
+        "|---|---|---|---|",
+    ]
+    for key, what, limit in TARGETS:
+        target = results["targets"].get(key, {"measured": "—", "ok": None})
+        out.append(f"| {what} | {limit} | {target['measured']} | {verdict(target['ok'])} |")
+
+    out += ["", "## Build time", "",
+            "`mkdocs build --strict` of the synthetic guides, in CPU seconds (user + system) of the "
+            "build process: the build runs on one core, so on an idle machine this is the time a "
+            "contributor waits; other work on a shared machine stretches the wall-clock time "
+            "(also shown) but not the CPU time. Python's start-up and imports, about a second, are "
+            f"included. Hooks on: {', '.join(results['hooks']['on'])}. "
+            f"Hooks off: {', '.join(results['hooks']['off'])} only; the bilingual site needs it "
+            "(it fails untranslated pages and writes the 404 pages, search indexes and sitemaps), "
+            "so it is part of the baseline.", "",
+            "| pages per language | pages built | hooks off | hooks on | added by hooks | per page, off | per page, on | wall-clock off / on |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in results["builds"]:
+        out.append(f"| {row['size']:,} | {row['pages_built']:,} | {row['off']:.1f} s | {row['on']:.1f} s | "
+                   f"{row['overhead'] * 100:+.0f} % | {row['off_per_page'] * 1000:.1f} ms | "
+                   f"{row['on_per_page'] * 1000:.1f} ms | {row['off_wall']:.1f} s / {row['on_wall']:.1f} s |")
+    out += ["", "Growth when the page count doubles (CPU time):", "",
+            "| from → to (per language) | hooks off | hooks on |", "|---|---:|---:|"]
+    for row in results["growth"]:
+        out.append(f"| {row['from']:,} → {row['to']:,} | {row['off']:.2f}× | {row['on']:.2f}× |")
+
+    costs = results["hook_costs"]
+    out += ["", f"What each hook adds on its own to the site hook's build, at {costs['size']:,} pages per "
+            f"language ({costs['baseline']:.1f} s CPU without them; the sum can differ from \"hooks on\" "
+            "because some work is shared):", "", "| hook | adds | of the baseline |", "|---|---:|---:|"]
+    for hook, added in costs["added"].items():
+        out.append(f"| `{hook}` | {added:+.1f} s | {added / costs['baseline'] * 100:+.0f} % |")
+
+    out += ["", "## HTML per page (hooks on, navigation.prune on)", "",
+            "| pages per language | mean | largest | largest page |", "|---:|---:|---:|---|"]
+    for row in results["builds"]:
+        html = row["html"]
+        out.append(f"| {row['size']:,} | {kb(html['mean'])} | {kb(html['max'])} | `{html['max_page']}` |")
+
+    assets = results["our_assets"]
+    out += ["", "## Our JavaScript and CSS", "",
+            "Everything in `docs/assets/javascripts/` and `docs/assets/stylesheets/` (the theme's own "
+            "files excluded). Every page loads all of them.", "",
+            "| file | raw | gzipped |", "|---|---:|---:|"]
+    for name, size in assets["files"].items():
+        out.append(f"| `{name}` | {kb(size['raw'])} | {kb(size['gzip'])} |")
+    out.append(f"| **total** | **{kb(assets['raw'])}** | **{kb(assets['gzip'])}** |")
+
+    visit = results.get("first_visit")
+    out += ["", "## First visit to the home page", ""]
+    if "error" in visit:
+        out.append(f"Not measured: {visit['error']}")
+    else:
+        out += [f"The real guide, built and served locally with its security headers; Chromium at "
+                f"375 px with an empty cache, until the network is idle: {visit['requests']} "
+                f"requests, {kb(visit['raw'])} raw, {kb(visit['gzip'])} gzipped. The page itself "
+                f"(HTML, CSS, JS, images) is {kb(visit['page_gzip'])} of that; the rest (xhr) is the "
+                "search index and the sitemaps, which the theme fetches once the page has loaded. "
+                f"Requests to other hosts: {len(visit['other_hosts'])}.", "",
+                "| kind | gzipped |", "|---|---:|"]
+        out += [f"| {kind} | {kb(size)} |" for kind, size in visit["gzip_by_type"].items()]
+        out += ["", "<details><summary>Every file</summary>", "", "| file | kind | raw | gzipped |",
+                "|---|---|---:|---:|"]
+        out += [f"| `{name}` | {f['type']} | {kb(f['raw'])} | {kb(f['gzip'])} |"
+                for name, f in sorted(visit["files"].items())]
+        out += ["", "</details>"]
+
+    lh = results.get("lighthouse")
+    out += ["", f"## Lighthouse {results['lighthouse_version']} (mobile)", ""]
+    if "error" in lh:
+        out.append(f"Not measured: {lh['error']}")
+    else:
+        out += ["The real guide, served locally with its security headers. Performance is simulated "
+                "(slow 4G, a slow phone's CPU) and moves by a few points between runs on a busy machine.",
+                "", "| page | accessibility | best practices | SEO | performance |", "|---|---:|---:|---:|---:|"]
+        for path, s in lh["pages"].items():
+            if "error" in s:
+                out.append(f"| `{path}` | {s['error']} | | | |")
+                continue
+            out.append(f"| `{path}` | {s['accessibility']} | {s['best-practices']} | {s['seo']} | {s['performance']} |")
+        missed = sorted({m for s in lh["pages"].values() for m in s.get("missed", [])})
+        if missed:
+            out += ["", "Audits that cost points (outside performance):", ""] + [f"- {m}" for m in missed]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,202 @@
+"""`make bench`: how fast the guide builds and how heavy it is, against the project's targets.
+
+Builds synthetic bilingual guides (bench/synth.py) of 10, 100, 500 and 1,000 pages per language
+with our hooks on and off, then the real guide for a first visit and Lighthouse. Writes
+bench/RESULTS.md and bench/results.json. A missed target is reported as FAIL in the results and
+never fails the run: the numbers are for people to weigh. About 5 minutes on 2 CPUs.
+
+    python bench/run.py [--sizes 10 100 500 1000] [--repeat 1] [--cost-size 100] [--no-lighthouse]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lighthouse  # noqa: E402  (bench/ is not a package: run as a script)
+import measure  # noqa: E402
+import report  # noqa: E402
+import serve  # noqa: E402
+import synth  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+LIGHTHOUSE_PAGES = ("/", "/stap-1-richting.html", "/gespreksvoorbereiding.html")
+LIMITS = {"hooks_overhead": 0.10, "doubling": 2.3, "html_per_page": 60_000, "our_js_css": 5_000,
+          "first_visit": 100_000}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+def machine() -> dict:
+    def version(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+        except OSError:
+            return "not installed"
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    return {
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="minutes"),
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": cpu,
+        "load_average": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "python": platform.python_version(),
+        "mkdocs": importlib.metadata.version("mkdocs"),
+        "material": importlib.metadata.version("mkdocs-material"),
+        "i18n": importlib.metadata.version("mkdocs-static-i18n"),
+        "chromium": version([os.environ.get("CHROMIUM", "/usr/bin/chromium"), "--version"]),
+        "node": version(["node", "--version"]),
+    }
+
+
+def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
+    projects = {}
+    for size in sizes:
+        for hooks in (False, True):
+            projects[size, hooks] = synth.make(work / f"{size}-{'on' if hooks else 'off'}", size,
+                                               None if hooks else synth.SITE_HOOKS)
+    runs: dict[tuple[int, bool], list[dict]] = {key: [] for key in projects}
+    for run in range(repeat):
+        for size in sizes:
+            # Off and on back to back, so that a busy moment on the machine hits both alike.
+            for hooks in (False, True):
+                project = projects[size, hooks]
+                runs[size, hooks].append(measure.build(project, project / "site"))
+            off, on = runs[size, False][-1], runs[size, True][-1]
+            log(f"run {run + 1}/{repeat}, {size} pages per language: off {off['cpu']:.1f} s CPU "
+                f"({off['wall']:.1f} s wall), on {on['cpu']:.1f} s CPU ({on['wall']:.1f} s wall)")
+    rows = []
+    for size in sizes:
+        built = 2 * size
+        row = {"size": size, "pages_built": built, "runs_off": runs[size, False], "runs_on": runs[size, True],
+               "html": measure.html_per_page(projects[size, True] / "site")}
+        for variant, hooks in (("off", False), ("on", True)):
+            row[variant] = statistics.median(r["cpu"] for r in runs[size, hooks])
+            row[f"{variant}_wall"] = statistics.median(r["wall"] for r in runs[size, hooks])
+            row[f"{variant}_per_page"] = row[variant] / built
+        row["overhead"] = row["on"] / row["off"] - 1
+        rows.append(row)
+    return rows
+
+
+def hook_costs(work: Path, size: int, all_hooks: list[str]) -> dict:
+    """CPU seconds each of our hooks adds on its own to the site hook's build, at `size` pages
+    per language: where the time of "hooks on" goes."""
+    baseline = synth.make(work / f"cost-{size}-base", size, synth.SITE_HOOKS)
+    base = measure.build(baseline, baseline / "site")["cpu"]
+    costs = {"size": size, "baseline": base, "added": {}}
+    for hook in (h for h in all_hooks if h not in synth.SITE_HOOKS):
+        name = Path(hook).stem
+        project = synth.make(work / f"cost-{size}-{name}", size, (*synth.SITE_HOOKS, hook))
+        costs["added"][hook] = measure.build(project, project / "site")["cpu"] - base
+        log(f"{hook} alone, {size} pages per language: {costs['added'][hook]:+.1f} s CPU")
+    return costs
+
+
+def growth(rows: list[dict]) -> list[dict]:
+    by_size = {row["size"]: row for row in rows}
+    return [{"from": size, "to": 2 * size, "off": by_size[2 * size]["off"] / row["off"],
+             "on": by_size[2 * size]["on"] / row["on"]}
+            for size, row in by_size.items() if 2 * size in by_size]
+
+
+def real_site(work: Path, with_lighthouse: bool) -> tuple[dict, dict]:
+    """First visit and Lighthouse on the guide itself, built for and served at a local port."""
+    port = serve.free_port()
+    site_dir = work / "real-site"
+    try:
+        measure.build(measure.ROOT, site_dir, site_url=f"http://127.0.0.1:{port}/")
+    except RuntimeError as error:
+        reason = f"the guide does not build: {str(error).strip().splitlines()[-1]}"
+        return {"error": reason}, {"error": reason}
+    with serve.serving(site_dir, port) as origin:
+        log("first visit to the home page")
+        visit = measure.first_visit(origin, "/")
+        if not with_lighthouse:
+            return visit, {"error": "skipped (--no-lighthouse)"}
+        pages = {}
+        out = HERE / "out"
+        out.mkdir(exist_ok=True)
+        for path in LIGHTHOUSE_PAGES:
+            log(f"lighthouse {path}")
+            name = path.strip("/").replace(".html", "") or "index"
+            try:
+                pages[path] = lighthouse.scores(origin + path, out / f"lighthouse-{name}.json")
+            except (RuntimeError, subprocess.TimeoutExpired) as error:
+                pages[path] = {"error": str(error).strip().splitlines()[0]}
+        return visit, {"pages": pages}
+
+
+def targets(results: dict) -> dict:
+    rows = {row["size"]: row for row in results["builds"]}
+    largest = rows[max(rows)]
+    found = {"hooks_overhead": {"measured": f"{largest['overhead'] * 100:+.1f} % at {largest['size']:,} pages",
+                                "ok": largest["overhead"] <= LIMITS["hooks_overhead"]}}
+    if results["growth"]:
+        last = results["growth"][-1]
+        found["doubling"] = {"measured": f"{last['on']:.2f}× ({last['from']:,} → {last['to']:,})",
+                             "ok": last["on"] <= LIMITS["doubling"]}
+    if 1000 in rows:
+        html = rows[1000]["html"]
+        found["html_per_page"] = {"measured": f"{report.kb(html['max'])} (mean {report.kb(html['mean'])})",
+                                  "ok": html["max"] <= LIMITS["html_per_page"]}
+    assets = results["our_assets"]["gzip"]
+    found["our_js_css"] = {"measured": report.kb(assets), "ok": assets <= LIMITS["our_js_css"]}
+    visit = results["first_visit"]
+    if "error" not in visit:
+        found["first_visit"] = {
+            "measured": f"{report.kb(visit['page_gzip'])} ({report.kb(visit['gzip'])} with the search index and sitemaps)",
+            "ok": visit["page_gzip"] <= LIMITS["first_visit"]}
+        found["other_hosts"] = {"measured": str(len(visit["other_hosts"])), "ok": not visit["other_hosts"]}
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500, 1000],
+                        help="pages per language of the synthetic guides")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size and variant; the median is kept")
+    parser.add_argument("--cost-size", type=int, default=100,
+                        help="pages per language for the cost of each hook on its own")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    results = {"machine": machine(), "repeat": args.repeat, "lighthouse_version": lighthouse.VERSION}
+    log(f"{results['machine']['nproc']} CPUs, load average {results['machine']['load_average']}")
+    config = (measure.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    results["hooks"] = {"on": synth.hook_list(config), "off": list(synth.SITE_HOOKS)}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        results["builds"] = time_builds(work, sorted(args.sizes), args.repeat)
+        results["growth"] = growth(results["builds"])
+        results["hook_costs"] = hook_costs(work, args.cost_size, results["hooks"]["on"])
+        results["our_assets"] = measure.our_assets()
+        results["first_visit"], results["lighthouse"] = real_site(work, not args.no_lighthouse)
+    results["targets"] = targets(results)
+    results["seconds"] = round(time.perf_counter() - started)
+    (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (HERE / "RESULTS.md").write_text(report.markdown(results), encoding="utf-8")
+    for key, what, limit in report.TARGETS:
+        target = results["targets"].get(key)
+        if target:
+            log(f"{report.verdict(target['ok']):4}  {what}: {target['measured']} (target {limit})")
+    log(f"done in {results['seconds']} s: bench/RESULTS.md, bench/results.json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""MkDocs adapter for the Content-Security-Policy: once both languages are built, writes the
+policy for the whole site (`site/csp.txt`) and the host's header file (`site/_headers`).
+
+The policy allows the theme's inline scripts by hash, read from the built pages, so it can only
+be written after the last page of the last language; the logic is in `guide.csp`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from guide import csp
+
+log = get_plugin_logger("csp")
+
+
+@event_priority(-120)  # after the i18n plugin's other builds (-100) and site_hook's 404 (-110)
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # an English build inside the Dutch one: the site is not complete yet
+    try:
+        policy = csp.write(Path(config.site_dir))
+    except csp.CspError as error:
+        raise PluginError(f"Content-Security-Policy: {error}") from error
+    log.info(f"wrote {csp.POLICY_FILE} and {csp.HEADERS_FILE}: {policy}")

@@ -1,0 +1,195 @@
+"""The guide works under its own Content-Security-Policy: every page of both languages, the 404
+pages, a click through the navigation and a search, served with the headers the build writes
+for the host (site/_headers), without a single violation."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from browser_support import SiteHandler, free_port
+from guide import csp
+from helpers import ROOT, mkdocs_build
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+# Reports every violation to the test the moment it happens, so that none is lost when the
+# page navigates away. Workers report theirs through the console (see `Violations`).
+LISTENER = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.reportViolation(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile);
+});
+"""
+
+
+def host_headers(site_dir: Path) -> list[tuple[str, str]]:
+    """The headers `_headers` sets for every path ("/*"), as a host would read them."""
+    headers_file = site_dir / csp.HEADERS_FILE
+    if not headers_file.exists():
+        pytest.fail(f"the build wrote no {csp.HEADERS_FILE}: is hooks/csp_hook.py listed under hooks: in mkdocs.yml?")
+    headers, in_block = [], False
+    for line in headers_file.read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            in_block = line.strip() == "/*"
+        elif in_block and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers.append((name, value.strip()))
+    return headers
+
+
+class HeaderHandler(SiteHandler):
+    """The tests' static host, sending the site's security headers with every response, 404s too."""
+
+    headers_to_send: list[tuple[str, str]] = []
+
+    def end_headers(self):
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
+
+@pytest.fixture(scope="module")
+def csp_site(tmp_path_factory):
+    """The guide built for, and served on, its own address with its security headers:
+    (origin, site_dir, policy). Its own build, because the pages name their origin in absolute
+    links (canonical, hreflang) and the theme fetches the sitemap from there: on another port
+    than the one it was built for, connect-src 'self' would rightly block that."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    site_dir = tmp_path_factory.mktemp("csp-site")
+    result = mkdocs_build(ROOT, site_url=origin + "/", site_dir=site_dir)
+    assert result.returncode == 0, result.stderr[-4000:]
+    handler = type("SiteHeaders", (HeaderHandler,), {"headers_to_send": host_headers(site_dir)})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    policy = (site_dir / csp.POLICY_FILE).read_text(encoding="utf-8").strip()
+    yield origin, site_dir, policy
+    server.shutdown()
+
+
+class Violations:
+    """A page whose CSP violations, and console errors about the policy, are recorded."""
+
+    def __init__(self, context):
+        self.found: list[str] = []
+        context.expose_function("reportViolation", lambda text: self.found.append(f"{text} ({self.page.url})"))
+        context.add_init_script(LISTENER)
+        self.page = context.new_page()
+        self.page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.found.append(f"console: {message.text} ({self.page.url})")
+
+
+@pytest.fixture
+def violations(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield Violations(context)
+    context.close()
+
+
+def pages_of(site_dir: Path, origin: str) -> list[str]:
+    """Every page in the sitemap (both languages), plus both 404 pages, as themselves and as
+    what the host sends for a missing page."""
+    root = ET.parse(site_dir / "sitemap.xml").getroot()
+    paths = ["/" + loc.text.split("/", 3)[3] for loc in root.findall("s:url/s:loc", SITEMAP)]
+    return [origin + p for p in paths + ["/404.html", "/en/404.html", "/bestaat-niet.html", "/en/missing.html"]]
+
+
+def test_the_host_sends_the_policy_the_build_wrote(csp_site, violations):
+    origin, _, policy = csp_site
+    response = violations.page.goto(origin + "/en/")
+    assert response.headers["content-security-policy"] == policy
+    assert "'sha256-" in policy and "unsafe-inline" not in policy
+
+
+def test_the_policy_is_enforced(csp_site, violations):
+    # Without this, a listener that never fires would let every other test pass.
+    origin, _, _ = csp_site
+    violations.page.goto(origin + "/")
+    violations.page.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.injected = 1'; document.body.append(s); }""")
+    violations.page.wait_for_function("() => true")
+    assert violations.page.evaluate("window.injected") is None
+    assert any(v.startswith("script-src") for v in violations.found), violations.found
+
+
+def test_every_page_runs_without_violations(csp_site, violations):
+    origin, site_dir, _ = csp_site
+    urls = pages_of(site_dir, origin)
+    assert any("/en/" in u for u in urls) and len(urls) >= 20
+    page = violations.page
+    for url in urls:
+        page.goto(url, wait_until="networkidle")
+        # The theme's inline scripts ran (allowed by their hashes) and so did its bundle.
+        assert page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'"), url
+    assert violations.found == []
+
+
+@pytest.mark.parametrize(
+    # (page, the reader's input, what the reader does with it)
+    ("path", "selector", "action"),
+    [
+        ("/stap-1-richting.html", "[data-checklist] input[data-item]", "check"),
+        ("/en/gespreksvoorbereiding.html", "[data-template] [data-field]", "fill"),
+    ],
+)
+def test_components_keep_what_the_reader_did(csp_site, violations, path, selector, action):
+    # What the reader ticked or wrote is still there after a reload only if the components'
+    # scripts ran and saved it: proof that the policy lets them work, not just load.
+    origin, _, _ = csp_site
+    page = violations.page
+    page.goto(origin + path, wait_until="networkidle")
+    field = page.locator(selector).first
+    if page.locator(selector).count() == 0:
+        pytest.skip(f"{path} has no {selector} yet")
+    stored = page.evaluate("JSON.stringify(localStorage)")
+    if action == "check":
+        field.check()
+    else:
+        field.fill("Written under the policy")
+    # The sheet saves a moment after typing stops: wait until the device's storage changed.
+    page.wait_for_function("before => JSON.stringify(localStorage) !== before", arg=stored)
+    page.reload(wait_until="networkidle")
+    if action == "check":
+        assert field.is_checked()
+    else:
+        assert field.input_value() == "Written under the policy"
+    assert violations.found == []
+
+
+def test_following_the_navigation_and_a_search_result(csp_site, violations):
+    origin, _, _ = csp_site
+    page = violations.page
+    for start, query in (("/", "vertrouwen"), ("/en/", "trust")):
+        page.goto(origin + start, wait_until="networkidle")
+        link = page.locator(".md-nav--primary a.md-nav__link[href$='.html']").first
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.endswith(target.lstrip("./")), (page.url, target)
+        # Search runs in a web worker that fetches the index: script-src and connect-src.
+        search = page.locator("input.md-search__input")  # in the header at desktop width
+        search.click()
+        search.press_sequentially(query)  # the theme searches on key events; fill() sends none
+        result = page.locator(".md-search-result__item a").first
+        result.wait_for()
+        href = result.get_attribute("href")
+        result.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.split("#")[0] == href.split("#")[0], (page.url, href)
+    assert violations.found == []
+
+
+def test_the_readme_gives_the_host_the_current_policy(csp_site):
+    # The README's "Security headers" is what a host is configured from; after a theme upgrade
+    # changes a hash, this fails until the README shows the new policy.
+    _, _, policy = csp_site
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {policy}\n" in readme
