@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -68,6 +69,23 @@ def our_assets() -> dict:
     return {"files": files,
             "raw": sum(f["raw"] for f in files.values()),
             "gzip": sum(f["gzip"] for f in files.values())}
+
+
+_OUR_REF = re.compile(r'(?:href|src)="([^"]*assets/(?:javascripts|stylesheets)/[^"/]+\.(?:js|css))"')
+
+
+def our_assets_per_page(site_dir: Path) -> dict:
+    """Which of our files each built page loads (components load only where they are shown),
+    gzipped and summed per page; the heaviest page decides the target."""
+    ours = {name.split("/")[-1]: size for name, size in our_assets()["files"].items()}
+    pages = {}
+    for html in sorted(site_dir.rglob("*.html")):
+        names = {ref.rsplit("/", 1)[-1] for ref in _OUR_REF.findall(html.read_text(encoding="utf-8"))}
+        names &= set(ours)
+        pages[html.relative_to(site_dir).as_posix()] = {
+            "files": sorted(names), "gzip": sum(ours[n]["gzip"] for n in names)}
+    heaviest = max(pages, key=lambda p: pages[p]["gzip"])
+    return {"pages": pages, "max": pages[heaviest]["gzip"], "max_page": heaviest}
 
 
 def first_visit(origin: str, path: str) -> dict:

@@ -71,13 +71,21 @@ def _with_sheet(markdown, page, config, locale):
     return sheet.insert(markdown, form)
 
 
+# Rendered PDFs by their inputs: WeasyPrint takes most of a second per sheet, and `mkdocs serve`
+# rebuilds every language on each save while the sheet itself rarely changes.
+_rendered: dict[str, bytes] = {}
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
     for path, sheet_in_locale in _pdfs.get(_locale(config), {}).items():
-        try:
-            pdf = sheet_pdf.render(*sheet_in_locale)
-        except sheet_pdf.SheetTooLong as error:
-            raise PluginError(f"{path}: {error}") from error
+        key = repr(sheet_in_locale)
+        if key not in _rendered:
+            try:
+                _rendered[key] = sheet_pdf.render(*sheet_in_locale)
+            except sheet_pdf.SheetTooLong as error:
+                raise PluginError(f"{path}: {error}") from error
+        pdf = _rendered[key]
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)

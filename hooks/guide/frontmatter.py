@@ -50,8 +50,7 @@ def parse(text: str) -> FrontMatter:
     body_line = text.count("\n", 0, body_start) + 1
     found = FrontMatter({}, text[body_start:], body_line, {(): 1})
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        data, node = _load(source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is None or mark.index >= len(source):  # "at end of stream": point at the cause
@@ -68,6 +67,20 @@ def parse(text: str) -> FrontMatter:
     found.data = data
     _record_lines(node, (), first_line, found)
     return found
+
+
+# libyaml's loader where PyYAML was built with it (it usually is): several times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(source: str):
+    """Parse once: the node tree (for line numbers) and the data built from it."""
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
 
 
 def _record_lines(node, path: Path, offset: int, into: FrontMatter) -> None:

@@ -20,6 +20,11 @@ ALLOWED_TAGS = {"a", "strong", "em", "code", "br", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
+# One converter each, reset between texts: building a Markdown instance per text was most of
+# the time the checklist and sheet hooks took (bench/RESULTS.md).
+_SMART = markdown.Markdown(extensions=["smarty"], output_format="html")
+_PLAIN = markdown.Markdown(output_format="html")
+
 
 def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
     """HTML for one line of inline Markdown, without the surrounding paragraph.
@@ -27,7 +32,7 @@ def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
     `resolve_link` maps each link target (for example `stap-1.md#doel`) to the URL the page
     should use; it runs before cleaning, so a resolved URL is checked like any other.
     """
-    rendered = markdown.markdown(text, extensions=["smarty"], output_format="html").strip()
+    rendered = _SMART.reset().convert(text).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return nh3.clean(
@@ -60,7 +65,7 @@ def problems(text: str) -> list[str]:
     outside_code = _CODE_SPAN.sub("", text)
     if _RAW_HTML.search(outside_code):
         found.append("raw HTML is not allowed; use Markdown (**bold**, *italics*, [links](page.md))")
-    rendered = markdown.markdown(text, output_format="html")
+    rendered = _PLAIN.reset().convert(text)
     for href in _HREF.findall(rendered):
         scheme = urlsplit(html.unescape(href)).scheme.lower()
         if scheme and scheme not in ALLOWED_SCHEMES:

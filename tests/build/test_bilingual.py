@@ -41,6 +41,7 @@ def test_lang_and_interface_strings(site, path):
     assert skip_link == {"nl": "Naar de inhoud", "en": "Skip to content"}[lang]
     site_name = {"nl": "Samenwerken met klanten", "en": "Working with clients"}[lang]
     assert html.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == site_name
+    assert html.select_one('[role="dialog"].md-search')["aria-label"] == {"nl": "Zoeken", "en": "Search"}[lang]
 
 
 @pytest.mark.parametrize("path", PAGES)

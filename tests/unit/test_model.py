@@ -52,7 +52,7 @@ def test_page_without_front_matter_needs_a_title():
     ("old", "new", "expected"),
     [
         # malformed YAML is reported with its line, where MkDocs would silently use {}
-        ("kind: read-do", "kind: [read-do", ["docs/stap-1.md:8: front matter: front matter is not valid YAML: expected ',' or ']', but got ':'"]),
+        ("kind: read-do", "kind: [read-do", ["docs/stap-1.md:8: front matter: front matter is not valid YAML: did not find expected ',' or ']'"]),
         ("title: Stap 1\n", "title: Stap 1\ntitel: x\n", ["docs/stap-1.md:3: titel: unknown key 'titel' (did you mean 'title'?)"]),
         ("    moment: Voor het gesprek\n", "    moment: Voor het gesprek\n    momnet: x\n",
          ["docs/stap-1.md:9: checklists[0].momnet: unknown key 'momnet' (did you mean 'moment'?)"]),
