@@ -109,3 +109,29 @@ def run_axe(page) -> list[dict]:
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+# Storage that fails the way browsers fail: blocked (private modes, strict settings) or full.
+BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
+  get() { throw new DOMException('blocked', 'SecurityError'); } });"""
+# Every write fails (the store's probe too), or only writes of real data (the probe passes).
+FILL_STORAGE = {
+    "every write": """Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError'); };""",
+    "data writes": """(() => { const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.endsWith(':probe')) return setItem.call(this, key, value);
+        throw new DOMException('full', 'QuotaExceededError'); }; })();""",
+}
+# A policy as strict as a host would send for our own scripts (the theme's inline scripts are
+# tested against the published policy in test_csp_browser.py).
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:")
+
+
+def open_page(context, url: str, errors: list | None = None):
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    return page

@@ -54,3 +54,11 @@ def watched(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield Watched(context, origin)
     context.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (empty storage) at desktop width."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser_support import SiteHandler, run_axe
+from browser_support import BLOCK_STORAGE, CSP, FILL_STORAGE, SiteHandler, open_page, run_axe
 from helpers import make_project, mkdocs_build, page as md_page
 
 KEY = "samenwerken:v1:checklist:"
@@ -28,36 +28,6 @@ STAP_1 = "kies-je-richting"
 STAP_1_ITEMS = ["doel-in-een-zin", "klant-en-jezelf", "eigen-aandeel", "positief", "concreet", "hardop",
                 "naar-gespreksblad"]
 CHECKLIST_PAGES = ["stap-1-richting.html", "als-het-schuurt.html", "stap-2-vertrouwen.html", "stap-3-gesprek.html"]
-
-BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
-  get() { throw new DOMException('blocked', 'SecurityError'); } });"""
-# Every write fails (the store's probe too), or only writes of real data (the probe passes).
-FILL_STORAGE = {
-    "every write": """Storage.prototype.setItem = function () {
-      throw new DOMException('full', 'QuotaExceededError'); };""",
-    "data writes": """(() => { const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {
-        if (key.endsWith(':probe')) return setItem.call(this, key, value);
-        throw new DOMException('full', 'QuotaExceededError'); }; })();""",
-}
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:")
-
-
-@pytest.fixture
-def context(browser):
-    """A fresh browser context (empty storage) at desktop width."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx
-    ctx.close()
-
-
-def open_page(context, url: str, errors: list | None = None):
-    page = context.new_page()
-    if errors is not None:
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url)
-    return page
 
 
 def checklist(page, cid: str = STAP_1):

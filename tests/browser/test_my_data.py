@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import run_axe
+from browser_support import BLOCK_STORAGE, run_axe
 
 NL, EN = "/mijn-gegevens.html", "/en/mijn-gegevens.html"
 PREFIX = "samenwerken:v1:"
@@ -29,8 +29,6 @@ LISTED = {
     "en": ["Choose your direction: 2 items ticked, updated March 3, 2026",
            "Conversation preparation: 4 fields filled in, updated March 3, 2026"],
 }
-BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
-  get() { throw new DOMException('blocked', 'SecurityError'); } });"""
 
 
 @pytest.fixture

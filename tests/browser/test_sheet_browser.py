@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser_support import run_axe
+from browser_support import BLOCK_STORAGE, CSP, FILL_STORAGE, open_page, run_axe
 
 NL, EN = "/gespreksvoorbereiding.html", "/en/gespreksvoorbereiding.html"
 KEY = "samenwerken:v1:sheet:gespreksvoorbereiding"
@@ -26,39 +26,10 @@ ANSWERS = {
     "wensen": "We willen allebei dat elke winkel klopt, daarom stel ik voor dat we het meerwerk apart begroten.",
 }
 
-BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
-  get() { throw new DOMException('blocked', 'SecurityError'); } });"""
-# Every write fails (the store's probe too), or only writes of real data (the probe passes).
-FILL_STORAGE = {
-    "every write": """Storage.prototype.setItem = function () {
-      throw new DOMException('full', 'QuotaExceededError'); };""",
-    "data writes": """(() => { const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {
-        if (key.endsWith(':probe')) return setItem.call(this, key, value);
-        throw new DOMException('full', 'QuotaExceededError'); }; })();""",
-}
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-       "img-src 'self' data:")
 MEMORY_NL = ("Je browser laat deze site niets bewaren. Je antwoorden blijven alleen staan zolang deze "
              "pagina open is: druk ze af voordat je de pagina sluit.")
 CORRUPT_NL = ("Je eerder bewaarde antwoorden waren beschadigd en konden niet worden gelezen. "
               "Wat je nu invult, wordt weer gewoon bewaard.")
-
-
-@pytest.fixture
-def context(browser):
-    """A fresh browser context (empty storage) at desktop width."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield ctx
-    ctx.close()
-
-
-def open_page(context, url: str, errors: list | None = None):
-    page = context.new_page()
-    if errors is not None:
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url)
-    return page
 
 
 def field(page, name: str):
