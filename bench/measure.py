@@ -58,13 +58,15 @@ def html_per_page(site_dir: Path) -> dict:
             "max": sizes[largest], "max_page": largest}
 
 
-def our_assets() -> dict:
-    """Our own JavaScript and CSS (the theme's excluded), raw and gzipped, file by file."""
+def our_assets(site_dir: Path | None = None) -> dict:
+    """Our own JavaScript and CSS (the theme's excluded), raw and gzipped, file by file: as
+    written in docs/, or as served from a built `site_dir` (minified by hooks/assets_hook.py)."""
     files = {}
     for folder in OUR_ASSETS:
         for path in sorted((ROOT / folder).glob("*")):
             if path.suffix in (".js", ".css"):
-                data = path.read_bytes()
+                served = site_dir / path.relative_to(ROOT / "docs") if site_dir else path
+                data = served.read_bytes()
                 files[path.relative_to(ROOT).as_posix()] = {"raw": len(data), "gzip": gz(data)}
     return {"files": files,
             "raw": sum(f["raw"] for f in files.values()),
@@ -77,7 +79,7 @@ _OUR_REF = re.compile(r'(?:href|src)="([^"]*assets/(?:javascripts|stylesheets)/[
 def our_assets_per_page(site_dir: Path) -> dict:
     """Which of our files each built page loads (components load only where they are shown),
     gzipped and summed per page; the heaviest page decides the target."""
-    ours = {name.split("/")[-1]: size for name, size in our_assets()["files"].items()}
+    ours = {name.split("/")[-1]: size for name, size in our_assets(site_dir)["files"].items()}
     pages = {}
     for html in sorted(site_dir.rglob("*.html")):
         names = {ref.rsplit("/", 1)[-1] for ref in _OUR_REF.findall(html.read_text(encoding="utf-8"))}

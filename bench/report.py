@@ -81,10 +81,13 @@ def markdown(results: dict) -> str:
             "Everything in `docs/assets/javascripts/` and `docs/assets/stylesheets/` (the theme's own "
             "files excluded). A page loads site.css, plus a component's files only where it shows that "
             "component (overrides/main.html).", "",
-            "| file | raw | gzipped |", "|---|---:|---:|"]
+            "| file | source | source gzipped | served (minified) | served gzipped |", "|---|---:|---:|---:|---:|"]
+    served = (results.get("first_visit") or {}).get("our_assets_served") or {"files": {}, "raw": 0, "gzip": 0}
     for name, size in assets["files"].items():
-        out.append(f"| `{name}` | {kb(size['raw'])} | {kb(size['gzip'])} |")
-    out.append(f"| **total** | **{kb(assets['raw'])}** | **{kb(assets['gzip'])}** |")
+        built = served["files"].get(name, {"raw": 0, "gzip": 0})
+        out.append(f"| `{name}` | {kb(size['raw'])} | {kb(size['gzip'])} | {kb(built['raw'])} | {kb(built['gzip'])} |")
+    out.append(f"| **total** | **{kb(assets['raw'])}** | **{kb(assets['gzip'])}** | "
+               f"**{kb(served['raw'])}** | **{kb(served['gzip'])}** |")
     visit_assets = (results.get("first_visit") or {}).get("our_assets_per_page")
     if visit_assets:
         kinds: dict[tuple, list[str]] = {}
