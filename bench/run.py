@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "hooks"))  # the guide's own modules
 import lighthouse  # noqa: E402  (bench/ is not a package: run as a script)
 import measure  # noqa: E402
 import report  # noqa: E402

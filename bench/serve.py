@@ -11,6 +11,8 @@ import socket
 import threading
 from pathlib import Path
 
+from guide import csp  # the same reading of _headers as the CSP tests
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -20,17 +22,8 @@ def free_port() -> int:
 
 def host_headers(site_dir: Path) -> list[tuple[str, str]]:
     """The headers `_headers` sets for every path ("/*"); none when the build wrote no file."""
-    file = site_dir / "_headers"
-    if not file.exists():
-        return []
-    headers, in_block = [], False
-    for line in file.read_text(encoding="utf-8").splitlines():
-        if not line.startswith(" "):
-            in_block = line.strip() == "/*"
-        elif in_block and ":" in line:
-            name, value = line.strip().split(":", 1)
-            headers.append((name, value.strip()))
-    return headers
+    file = site_dir / csp.HEADERS_FILE
+    return csp.read_headers(file.read_text(encoding="utf-8")) if file.exists() else []
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -129,6 +129,22 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "img-src 'self' data:")
 
 
+def enforce_csp(context, policy: str = CSP) -> None:
+    """Serve every document of `context` with `policy`, and keep each violation in
+    `window.__violations` ({source, blocked, directive}) for the test to read."""
+
+    def with_csp(route):
+        if route.request.resource_type != "document":
+            return route.continue_()
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    context.route("**/*", with_csp)
+    context.add_init_script("""window.__violations = [];
+      document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+        {source: e.sourceFile, blocked: e.blockedURI, directive: e.effectiveDirective}));""")
+
+
 def open_page(context, url: str, errors: list | None = None):
     page = context.new_page()
     if errors is not None:

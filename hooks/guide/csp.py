@@ -144,6 +144,18 @@ def headers_file(policy_text: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def read_headers(text: str) -> list[tuple[str, str]]:
+    """The headers a `_headers` file sets for every path ("/*"), as a host reads them."""
+    headers, in_block = [], False
+    for line in text.splitlines():
+        if not line.startswith(" "):
+            in_block = line.strip() == "/*"
+        elif in_block and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers.append((name, value.strip()))
+    return headers
+
+
 def write(site_dir: Path) -> str:
     """Writes `csp.txt` (the policy on one line) and `_headers` into the built site's root.
 

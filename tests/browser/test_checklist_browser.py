@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser_support import BLOCK_STORAGE, CSP, FILL_STORAGE, SiteHandler, open_page, run_axe
+from browser_support import BLOCK_STORAGE, enforce_csp, FILL_STORAGE, SiteHandler, open_page, run_axe
 from helpers import make_project, mkdocs_build, page as md_page
 
 KEY = "samenwerken:v1:checklist:"
@@ -253,16 +253,7 @@ def test_without_javascript_the_list_reads_and_ticks(browser, site):
 def test_works_under_a_strict_content_security_policy(context, site):
     origin, _ = site
 
-    def with_csp(route):
-        if route.request.resource_type != "document":
-            return route.continue_()
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
-
-    context.route("**/*", with_csp)
-    context.add_init_script("""window.__violations = [];
-      document.addEventListener('securitypolicyviolation', e => window.__violations.push(
-        {source: e.sourceFile, blocked: e.blockedURI, directive: e.effectiveDirective}));""")
+    enforce_csp(context)
     page = open_page(context, origin + "/stap-1-richting.html")
     box(page, "hardop").check()
     expect(checklist(page).locator("[data-checklist-progress]")).to_have_text("Gedaan: 1 van 7")

@@ -32,14 +32,7 @@ def host_headers(site_dir: Path) -> list[tuple[str, str]]:
     headers_file = site_dir / csp.HEADERS_FILE
     if not headers_file.exists():
         pytest.fail(f"the build wrote no {csp.HEADERS_FILE}: is hooks/csp_hook.py listed under hooks: in mkdocs.yml?")
-    headers, in_block = [], False
-    for line in headers_file.read_text(encoding="utf-8").splitlines():
-        if not line.startswith(" "):
-            in_block = line.strip() == "/*"
-        elif in_block and ":" in line:
-            name, value = line.strip().split(":", 1)
-            headers.append((name, value.strip()))
-    return headers
+    return csp.read_headers(headers_file.read_text(encoding="utf-8"))
 
 
 class HeaderHandler(SiteHandler):

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser_support import BLOCK_STORAGE, CSP, FILL_STORAGE, open_page, run_axe
+from browser_support import BLOCK_STORAGE, enforce_csp, FILL_STORAGE, open_page, run_axe
 
 NL, EN = "/gespreksvoorbereiding.html", "/en/gespreksvoorbereiding.html"
 KEY = "samenwerken:v1:sheet:gespreksvoorbereiding"
@@ -235,16 +235,7 @@ def test_without_javascript_it_is_a_plain_form_with_a_working_pdf_link(browser, 
 def test_works_under_a_strict_content_security_policy(context, site):
     origin, _ = site
 
-    def with_csp(route):
-        if route.request.resource_type != "document":
-            return route.continue_()
-        response = route.fetch()
-        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
-
-    context.route("**/*", with_csp)
-    context.add_init_script("""window.__violations = [];
-      document.addEventListener('securitypolicyviolation', e => window.__violations.push(
-        {source: e.sourceFile, blocked: e.blockedURI, directive: e.effectiveDirective}));""")
+    enforce_csp(context)
     page = open_page(context, origin + NL)
     field(page, "doel").fill("Onder CSP")
     wait_until_stored(page, {"doel": "Onder CSP"})
