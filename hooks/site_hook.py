@@ -17,11 +17,10 @@ import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from guide import locales, search_index, sitemap
 
-log = get_plugin_logger("site")
 
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.

@@ -151,3 +151,23 @@ def open_page(context, url: str, errors: list | None = None):
         page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
     return page
+
+
+def answer_dialog(messages: list[str], accept: bool):
+    """A handler for `page.once("dialog", ...)`: keeps the question, then accepts or dismisses."""
+
+    def handle(dialog):
+        messages.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    return handle
+
+
+def too_small(targets, minimum: float = 24) -> list[tuple[int, dict]]:
+    """The click targets among `targets` smaller than `minimum` px either way (WCAG 2.2, 2.5.8)."""
+    found = []
+    for n in range(targets.count()):
+        size = targets.nth(n).bounding_box()
+        if size["width"] < minimum or size["height"] < minimum:
+            found.append((n, size))
+    return found

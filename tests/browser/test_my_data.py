@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import BLOCK_STORAGE, run_axe
+from browser_support import BLOCK_STORAGE, answer_dialog, run_axe
 
 NL, EN = "/mijn-gegevens.html", "/en/mijn-gegevens.html"
 PREFIX = "samenwerken:v1:"
@@ -183,19 +183,13 @@ def test_delete_everything_asks_first_and_leaves_other_sites_data_alone(context,
     page.evaluate("() => localStorage.setItem('iets-van-een-ander', '1')")
     messages: list[str] = []
 
-    def answer(accept: bool):
-        def handle(dialog):
-            messages.append(dialog.message)
-            dialog.accept() if accept else dialog.dismiss()
-        return handle
-
-    page.once("dialog", answer(False))
+    page.once("dialog", answer_dialog(messages, accept=False))
     page.locator("[data-my-data-delete]").click()
     assert messages == ["Alles wissen wat deze gids op dit apparaat bewaart? Je afgevinkte punten en je "
                         "antwoorden zijn dan weg. Dat kun je niet ongedaan maken."]
     assert ours(page) == SEEDED
 
-    page.once("dialog", answer(True))
+    page.once("dialog", answer_dialog(messages, accept=True))
     page.locator("[data-my-data-delete]").click()
     assert ours(page) == {}
     assert storage(page)["iets-van-een-ander"] == "1"
@@ -235,11 +229,9 @@ def test_axe_finds_nothing_with_or_without_data(browser, site, width, path):
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = open_page(ctx, origin + path)
-        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         assert run_axe(page) == []
         page.close()  # Chromium sets files on an input of the front page only
         page = open_page(ctx, origin + path, data=SEEDED)
-        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         choose_file(page, b"{niet json")
         expect(message(page)).not_to_be_empty()
         assert run_axe(page) == []
