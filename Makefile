@@ -64,4 +64,4 @@ bench: $(BIN)/.installed node_modules/.installed browser
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .cache .pytest_cache

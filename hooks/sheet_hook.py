@@ -4,7 +4,8 @@ The logic lives in `guide.sheet`, `guide.sheet_pdf` and `guide.my_data`; this mo
 - replaces `<!-- sheet: <id> -->` with the page's sheet form and `<!-- my-data -->` with the
   My data component (raw HTML blocks, so anchor validation sees their ids);
 - writes the blank PDF of each language into that language's part of the site,
-  `downloads/<title>.pdf` and `en/downloads/<title>.pdf`.
+  `downloads/<title>.pdf` and `en/downloads/<title>.pdf`, made once and then taken from
+  `.cache/guide/sheets/` for as long as its inputs stay the same.
 Every event runs once per language: mkdocs-static-i18n builds Dutch at the root, then English
 into `en/` from its own on_post_build. Each language's PDF is therefore collected while its
 pages are read and written in that same language's on_post_build.
@@ -16,10 +17,13 @@ import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils.meta import get_data
 
-from guide import locales, my_data, sheet, sheet_pdf
+from guide import cache, locales, my_data, sheet, sheet_pdf
+
+log = get_plugin_logger("sheet")
+CACHE = ".cache/guide/sheets"  # relative to mkdocs.yml
 
 # Per language being built: the blank PDFs to write (site path -> sheet_pdf.render's arguments),
 # and the titles of stored keys that the My data page shows. `mkdocs serve` keeps this module
@@ -71,21 +75,19 @@ def _with_sheet(markdown, page, config, locale):
     return sheet.insert(markdown, form)
 
 
-# Rendered PDFs by their inputs: WeasyPrint takes most of a second per sheet, and `mkdocs serve`
-# rebuilds every language on each save while the sheet itself rarely changes.
-_rendered: dict[str, bytes] = {}
-
-
 def on_post_build(config):
     site = Path(config.site_dir)
+    # Beside mkdocs.yml, like the theme's own cache: kept between builds (and by CI), so a PDF
+    # is only made again when its sheet, its template or the renderer changed.
+    pdfs = cache.Cache(Path(config.config_file_path).parent / CACHE, ".pdf", sheet_pdf.is_whole)
     for path, sheet_in_locale in _pdfs.get(_locale(config), {}).items():
-        key = repr(sheet_in_locale)
-        if key not in _rendered:
-            try:
-                _rendered[key] = sheet_pdf.render(*sheet_in_locale)
-            except sheet_pdf.SheetTooLong as error:
-                raise PluginError(f"{path}: {error}") from error
-        pdf = _rendered[key]
+        try:
+            pdf, made = pdfs.get_or_make(sheet_pdf.cache_key(*sheet_in_locale),
+                                         lambda: sheet_pdf.render(*sheet_in_locale))
+        except sheet_pdf.SheetTooLong as error:
+            raise PluginError(f"{path}: {error}") from error
+        if made:
+            log.info(f"made the blank PDF {path}")
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)

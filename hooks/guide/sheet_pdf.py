@@ -8,13 +8,14 @@ Sans): a build downloads nothing. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import functools
+import importlib.metadata
 import re
 import unicodedata
+from pathlib import Path
 
 from markupsafe import Markup
 
-from guide import inline, locales
+from guide import cache, inline, locales
 from guide.sheet import ENV, STRINGS, Sheet
 
 PAPER_STRINGS = {
@@ -69,13 +70,11 @@ def _without_links(text: str) -> str:
     return re.sub(r"</?a\b[^>]*>", "", inline.render(text))
 
 
-@functools.lru_cache(maxsize=8)
 def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
     """The blank sheet as PDF bytes: one page with the widest ruling that fits, otherwise two
-    pages with the widest ruling. Cached: `mkdocs serve` rebuilds often, the sheet rarely
-    changes, and each layout takes WeasyPrint a few tenths of a second. The PDF holds no dates,
-    so a rebuild gives the same bytes."""
-    import weasyprint  # slow to import; only builds that have a sheet pay for it
+    pages with the widest ruling. Each layout takes WeasyPrint some hundredths of a second:
+    builds go through `cache_key` and a `guide.cache.Cache` instead of calling this each time."""
+    import weasyprint  # slow to import; only builds that make a PDF pay for it
 
     widest = None
     for gap in LINE_GAPS_MM:
@@ -89,3 +88,19 @@ def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
         f"sheet '{sheet.id}' ({locale}) needs {len(widest.pages)} A4 pages; at most {MAX_PAGES} fit a "
         "printer and a clipboard: use fewer sections, fewer lines or shorter prompts"
     )
+
+
+def cache_key(sheet: Sheet, locale: str, site_name: str, page_url: str) -> str:
+    """Names everything `render` makes its PDF from: the print document (the sheet's text, the
+    template and its CSS), how the ruling is chosen (this module), and the renderer's version.
+    The PDF holds no dates, so equal keys mean equal bytes."""
+    return cache.key(
+        html(sheet, locale, site_name, page_url),
+        Path(__file__).read_bytes(),
+        *(f"{name} {importlib.metadata.version(name)}" for name in ("weasyprint", "pydyf", "tinycss2", "fonttools")),
+    )
+
+
+def is_whole(data: bytes) -> bool:
+    """A PDF that was written to its end (a cached one can be cut short by a full disk)."""
+    return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")

@@ -135,3 +135,30 @@ def test_the_guides_own_sheet_builds_into_one_page_pdfs(tmp_path):
         assert len(headings) == 10
         assert urlsplit(urljoin(ORIGIN + path, form.select_one("[data-template-pdf]")["href"])).path == "/" + pdf
         assert len(check_pdf(site / pdf, lang, title, headings).pages) == 1
+
+
+def test_a_rebuild_takes_the_pdfs_from_the_cache_until_the_sheet_changes(tmp_path):
+    project = make_project(tmp_path, FIXTURE)
+    made = re.compile(r"sheet: made the blank PDF (\S+)")
+    first = mkdocs_build(project, site_url=ORIGIN)
+    assert sorted(made.findall(first.stderr)) == ["downloads/voorbereiding.pdf", "en/downloads/preparation.pdf"]
+    pdf = project / "site" / "downloads" / "voorbereiding.pdf"
+    built = pdf.read_bytes()
+    pdf.unlink()
+
+    again = mkdocs_build(project, site_url=ORIGIN)
+    assert again.returncode == 0 and made.findall(again.stderr) == []
+    assert pdf.read_bytes() == built  # the same bytes, now from .cache/
+
+    # A damaged entry (a disk that filled up) is made again, not copied into the site.
+    for entry in (project / ".cache" / "guide" / "sheets").iterdir():
+        entry.write_bytes(entry.read_bytes()[:500])
+    repaired = mkdocs_build(project, site_url=ORIGIN)
+    assert len(made.findall(repaired.stderr)) == 2
+    assert pdf.read_bytes() == built
+
+    blad = project / "docs" / "blad.md"
+    blad.write_text(blad.read_text(encoding="utf-8").replace("Wie doet wat?", "Wie doet wat, en wanneer?"), encoding="utf-8")
+    changed = mkdocs_build(project, site_url=ORIGIN)
+    assert made.findall(changed.stderr) == ["downloads/voorbereiding.pdf"]  # the English sheet did not change
+    assert "Wie doet wat, en wanneer?" in check_pdf(pdf, "nl", "Voorbereiding", ["Mijn doel"]).pages[0].extract_text()

@@ -1,0 +1,64 @@
+"""The build cache: entries named by all their inputs, never served damaged."""
+
+from __future__ import annotations
+
+import pytest
+
+from guide import cache, sheet, sheet_pdf
+
+
+def test_a_key_changes_with_every_part_and_with_where_parts_split():
+    assert cache.key("ab", "c") == cache.key("ab", "c")
+    assert cache.key("ab", "c") != cache.key("a", "bc")
+    assert cache.key("ab", "c") != cache.key("ab", "d")
+    assert cache.key("ab", b"c") == cache.key("ab", "c")
+
+
+def test_what_is_missing_is_made_once_then_read(tmp_path):
+    made = []
+    store = cache.Cache(tmp_path / "store", ".bin")
+
+    def make():
+        made.append(1)
+        return b"data"
+
+    assert store.get_or_make("k", make) == (b"data", True)
+    assert store.get_or_make("k", make) == (b"data", False)
+    assert made == [1]
+    assert [p.name for p in (tmp_path / "store").iterdir()] == ["k.bin"]  # no temporary left
+
+
+@pytest.fixture
+def pdfs(tmp_path):
+    return cache.Cache(tmp_path, ".pdf", sheet_pdf.is_whole)
+
+
+def test_a_pdf_cut_short_is_not_served(pdfs, tmp_path):
+    pdfs.put("k", b"%PDF-1.7\n...half a file")
+    assert pdfs.get("k") is None
+    pdfs.put("k", b"%PDF-1.7\n...\n%%EOF\n")
+    assert pdfs.get("k") == b"%PDF-1.7\n...\n%%EOF\n"
+
+
+SHEET = {"id": "blad", "title": "Blad", "sections": [
+    {"id": "doel", "heading": "Mijn doel", "prompt": "Wat wil je bereiken?", "lines": 3},
+    {"id": "afspraken", "heading": "Afspraken", "prompt": "Wie doet wat?", "lines": 2},
+]}
+
+
+@pytest.mark.parametrize(
+    # what changes, the arguments with that change (the base: SHEET, nl, Gids, g.example)
+    ("change", "arguments"),
+    [
+        ("a prompt",  ({**SHEET, "sections": [{**SHEET["sections"][0], "prompt": "Waarom?"}, SHEET["sections"][1]]}, "nl", "Gids", "https://g.example/")),
+        ("the lines", ({**SHEET, "sections": [{**SHEET["sections"][0], "lines": 4}, SHEET["sections"][1]]}, "nl", "Gids", "https://g.example/")),
+        ("the locale", (SHEET, "en", "Gids", "https://g.example/")),
+        ("the site name", (SHEET, "nl", "Andere gids", "https://g.example/")),
+        ("the page address", (SHEET, "nl", "Gids", "https://elders.example/")),
+    ],
+)
+def test_a_sheet_pdfs_key_changes_with_what_is_printed(change, arguments):
+    base = sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/")
+    assert base == sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/")
+    data, *rest = arguments
+    assert sheet_pdf.cache_key(sheet.from_front_matter(data), *rest) != base, change
