@@ -1,21 +1,46 @@
 """MkDocs adapter for checklists: swaps each `<!-- checklist: <id> -->` line for the checklist
 declared in the page's front matter, rendered in the language being built (`guide.checklist`).
 
-It runs in `on_page_markdown`, so the checklist is a raw HTML block in the page: its ids are
-seen by MkDocs' anchor validation and its text by the search index. Whether every declared
-checklist is placed is the content model's rule (hooks/content_hook.py); here a page with a
-missing placeholder simply builds without that checklist.
+It places the checklists in `on_page_context`, after Material's search has read the page:
+- the search plugin parsed every checklist's markup again (as much work as the rest of the page)
+  and indexed its buttons and notices, so that "vinkjes" found every checklist page. Instead each
+  checklist gets one search entry of its own, with its title, items and hints, that leads to it;
+- Markdown never parses the checklist's markup either, which also cost more than rendering it.
+MkDocs checks anchors only after every page is built, so it is told the checklists' ids here.
+Whether every declared checklist is placed is the content model's rule (hooks/content_hook.py);
+here a page with a missing placeholder simply builds without that checklist.
 """
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 from guide import checklist
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(-50)  # after the search plugin (priority 0), which indexes page.content
+def on_page_context(context, page, config, nav):
     declared = page.meta.get("checklists")
     if not declared:
-        return markdown
+        return context
     # The i18n plugin sets the theme language per build (see site_hook.on_config).
     locale = config.theme["language"]
-    return checklist.page_markdown(markdown, declared, page.file.src_uri, locale).markdown
+    placed = checklist.page_html(page.content, declared, page.file.src_uri, locale)
+    page.content = placed.html
+    shown = [c for c in declared if c["id"] not in placed.unplaced]
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(anchor for c in shown for anchor in checklist.dom_ids(c))
+    search = _search_index(config)
+    if search is not None and not (page.meta.get("search") or {}).get("exclude"):
+        search.entries.extend(checklist.search_entry(c, page.url) for c in shown)
+    return context
+
+
+def _search_index(config):
+    """Material's search index for this build (its `entries` list is what it writes out), or
+    None when search is switched off. tests/build/test_bilingual.py checks that it is found."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None and isinstance(getattr(index, "entries", None), list):
+            return index
+    return None

@@ -18,9 +18,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.utils.meta import get_data
 
-from guide import cache, locales, my_data, sheet, sheet_pdf
+from guide import cache, frontmatter, locales, my_data, sheet, sheet_pdf
 
 log = get_plugin_logger("sheet")
 CACHE = ".cache/guide/sheets"  # relative to mkdocs.yml
@@ -44,7 +43,7 @@ def on_files(files, config):
     _titles[locale] = {}
     for file in files.documentation_pages():
         if locales.locale_of(file.src_uri) == locale:
-            _titles[locale].update(my_data.titles(get_data(file.content_string)[1]))
+            _titles[locale].update(my_data.titles(frontmatter.parse(file.content_string).data))
     return files
 
 

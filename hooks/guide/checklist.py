@@ -2,7 +2,9 @@
 
 A page declares its checklists under `checklists:` and places each with a line
 `<!-- checklist: <id> -->`. This module renders one checklist through `templates/checklist.html`
-and swaps the placeholders in a page's Markdown for that HTML. Nothing here knows about MkDocs.
+and swaps the placeholders in the page's HTML for it, after Markdown has made that HTML: Markdown
+then never parses the checklist's markup (which took longer than rendering it). Nothing here
+knows about MkDocs.
 
 The HTML works on its own (a readable list that prints with empty boxes); checklist.js adds
 saving, progress and reset. Every string the script shows travels in `data-i18n-*` attributes,
@@ -73,7 +75,7 @@ def render(checklist: Mapping, locale: str, resolve_link: Callable[[str], str] |
     items = [
         {
             "id": item["id"],
-            "dom_id": f"checklist-{cid}--{item['id']}",
+            "dom_id": _dom_id(cid, item["id"]),
             "text": text(item["text"]),
             "hint": text(item.get("hint")),
         }
@@ -85,54 +87,81 @@ def render(checklist: Mapping, locale: str, resolve_link: Callable[[str], str] |
         kind_about=strings[checklist["kind"] + ".about"],
         moment=checklist.get("moment"),
         items=items,
+        root_id=root_id(cid),
         t=strings,
         script_strings={name: strings[name] for name in SCRIPT_STRINGS},
     )
-    # A blank line would end Python-Markdown's raw HTML block: keep the block in one piece.
+    # The template's blank lines only add bytes to every page.
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-# A placeholder is a line of its own; up to three spaces of indent, as Markdown allows for HTML.
-_PLACEHOLDER = re.compile(r"^ {0,3}<!--\s*checklist:\s*(?P<id>[^\s>]+)\s*-->\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+def root_id(checklist_id: str) -> str:
+    return f"checklist-{checklist_id}"
+
+
+def _dom_id(checklist_id: str, item_id: str) -> str:
+    return f"checklist-{checklist_id}--{item_id}"
+
+
+def dom_ids(checklist: Mapping) -> list[str]:
+    """Every id the checklist's HTML carries (the checklist, its checkboxes and their hints):
+    links may point at them, so the adapter tells MkDocs' anchor check about them."""
+    ids = [root_id(checklist["id"])]
+    for item in checklist["items"]:
+        ids.append(_dom_id(checklist["id"], item["id"]))
+        if item.get("hint"):
+            ids.append(_dom_id(checklist["id"], item["id"]) + "-hint")
+    return ids
+
+
+def search_entry(checklist: Mapping, page_url: str) -> dict[str, str]:
+    """The checklist in the site's search: found by its title, items and hints, and leading to
+    the checklist itself. Only what a reader would search for: not the buttons and notices."""
+    texts = [checklist.get("moment") or ""]
+    for item in checklist["items"]:
+        texts += [inline.plain(item["text"]), inline.plain(item["hint"]) if item.get("hint") else ""]
+    return {
+        "location": f"{page_url}#{root_id(checklist['id'])}",
+        "title": checklist["title"],
+        "text": " ".join(text for text in texts if text),
+    }
+
+
+# A placeholder is a line of its own in the HTML that Markdown made of the page: Markdown passes an
+# HTML comment through as it is, but escapes one in a code block (so that examples of the syntax
+# stay examples), and keeps one inside a sentence inside that sentence's paragraph.
+_PLACEHOLDER = re.compile(r"^[ \t]*<!--\s*checklist:\s*(?P<id>[^\s>]+)\s*-->[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
 class Placement:
-    markdown: str
+    html: str
     unplaced: tuple[str, ...]  # declared, but no placeholder on the page: not shown
     unknown: tuple[str, ...]  # a placeholder names no declared checklist: left as a comment
 
 
-def place(markdown: str, html_by_id: Mapping[str, str]) -> Placement:
-    """Replaces every placeholder line with its checklist's HTML, as a raw HTML block.
+def place(html: str, html_by_id: Mapping[str, str]) -> Placement:
+    """Replaces every placeholder line with its checklist's HTML.
 
-    Placeholders inside fenced code stay as they are, so a page can show the syntax. What does
-    not match is reported, not raised: the page still builds, and the content model decides
-    whether that is an error.
+    What does not match is reported, not raised: the page still builds, and the content model
+    decides whether that is an error.
     """
-    lines = markdown.split("\n")
-    fence = None
     placed, unknown = set(), []
-    for n, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if opening and (fence is None or opening.group(1).startswith(fence)):
-            fence = opening.group(1) if fence is None else None
-            continue
-        found = _PLACEHOLDER.match(line) if fence is None else None
-        if not found:
-            continue
+
+    def swap(found: re.Match) -> str:
         cid = found.group("id")
-        if cid in html_by_id:
-            lines[n] = "\n" + html_by_id[cid] + "\n"
-            placed.add(cid)
-        else:
+        if cid not in html_by_id:
             unknown.append(cid)
+            return found.group(0)
+        placed.add(cid)
+        return html_by_id[cid]
+
+    result = _PLACEHOLDER.sub(swap, html)
     unplaced = tuple(cid for cid in html_by_id if cid not in placed)
-    return Placement("\n".join(lines), unplaced, tuple(unknown))
+    return Placement(result, unplaced, tuple(unknown))
 
 
-def page_markdown(markdown: str, checklists: list[Mapping], page_src_uri: str, locale: str) -> Placement:
-    """A page's Markdown with all its declared checklists rendered in place."""
+def page_html(html: str, checklists: list[Mapping], page_src_uri: str, locale: str) -> Placement:
+    """A page's HTML with all its declared checklists rendered in place."""
     resolve = locales.link_resolver(page_src_uri, locale)
-    return place(markdown, {c["id"]: render(c, locale, resolve) for c in checklists})
+    return place(html, {c["id"]: render(c, locale, resolve) for c in checklists})

@@ -7,6 +7,7 @@ stands in the file, and reports broken YAML with its line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -37,7 +38,10 @@ class FrontMatter:
         return self.value_lines.get((), 1)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(text: str) -> FrontMatter:
+    """The page's front matter, body and lines. Kept per text: the content model reads every
+    page, then the hooks of each language read theirs again. Treat the result as read-only."""
     opening = _OPEN.match(text)
     if not opening:
         return FrontMatter({}, text, 1, {(): 1})

@@ -1,29 +1,49 @@
 """Inline Markdown in front-matter text (checklist items, hints, sheet prompts), made safe.
 
-Contributors write `**bold**`, `*italics*`, `` `code` `` and links in these fields. The result is
-rendered with Python-Markdown and then cleaned with nh3 (Ammonia): only inline formatting and
-links survive; raw HTML, scripts, event handlers and `javascript:` URLs never reach the page.
-Escaping before rendering would not be enough: Markdown itself can produce a `javascript:` link.
+Contributors write `**bold**`, `*italics*`, `` `code` `` and links in these fields. A field is one
+line of inline Markdown (CommonMark, rendered by markdown-it-py's inline parser with typographic
+quotes and dashes): a field that starts with "1." or "#" stays text, it never becomes a list or
+a heading. The result is cleaned with nh3 (Ammonia): only inline formatting and links survive;
+scripts, event handlers and `javascript:` URLs never reach the page. Escaping before rendering
+would not be enough: Markdown itself can produce a `javascript:` link.
+
+Why not Python-Markdown, which renders the pages: front matter holds thousands of short texts in
+a large guide, and Python-Markdown's per-text cost made these fields most of the time the hooks
+added to a build (bench/RESULTS.md); markdown-it's inline parser takes a third of it.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Callable
 from urllib.parse import urlsplit
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {"a", "strong", "em", "code", "br", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 
-# One converter each, reset between texts: building a Markdown instance per text was most of
-# the time the checklist and sheet hooks took (bench/RESULTS.md).
-_SMART = markdown.Markdown(extensions=["smarty"], output_format="html")
-_PLAIN = markdown.Markdown(output_format="html")
+_MARKDOWN = MarkdownIt("commonmark", {"typographer": True, "html": False}).enable(["replacements", "smartquotes"])
+# Every link is kept here: `problems` must see an unsafe one to name it, and nh3 drops it anyway.
+_MARKDOWN.validateLink = lambda url: True
+
+# Text the converter would return unchanged: nothing that starts inline markup, an escape or an
+# entity, and nothing the typographer replaces (quotes, dashes, dots, (c), +-). Most hints and
+# many items are like this; they skip the converter.
+_MARKUP = re.compile(r"""[\\`*_\[\]<>&!'"()\x00-\x1f]|--|\.\.|\+-|,,|\?\?""")
+
+
+@functools.lru_cache(maxsize=65536)
+def _converted(text: str) -> str:
+    """The HTML for one text, before cleaning. Kept per text: the content model and the hook
+    that renders each language read the same texts, and `mkdocs serve` renders them on every save."""
+    if not _MARKUP.search(text):
+        return text
+    return _MARKDOWN.renderInline(text)
 
 
 def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
@@ -32,11 +52,20 @@ def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
     `resolve_link` maps each link target (for example `stap-1.md#doel`) to the URL the page
     should use; it runs before cleaning, so a resolved URL is checked like any other.
     """
-    rendered = _SMART.reset().convert(text).strip()
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        rendered = rendered[3:-4]
+    converted = _converted(text)
+    if resolve_link is not None and "<a" in converted:
+        return _clean(converted, resolve_link)  # its links depend on the page
+    return _cleaned(converted)
+
+
+@functools.lru_cache(maxsize=65536)
+def _cleaned(converted: str) -> str:
+    return _clean(converted, None)
+
+
+def _clean(converted: str, resolve_link: Callable[[str], str] | None) -> str:
     return nh3.clean(
-        rendered,
+        converted,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
@@ -65,8 +94,7 @@ def problems(text: str) -> list[str]:
     outside_code = _CODE_SPAN.sub("", text)
     if _RAW_HTML.search(outside_code):
         found.append("raw HTML is not allowed; use Markdown (**bold**, *italics*, [links](page.md))")
-    rendered = _PLAIN.reset().convert(text)
-    for href in _HREF.findall(rendered):
+    for href in _HREF.findall(_converted(text)):
         scheme = urlsplit(html.unescape(href)).scheme.lower()
         if scheme and scheme not in ALLOWED_SCHEMES:
             found.append(f"link to '{html.unescape(href)}' is not allowed: only http, https, mailto and pages")
@@ -78,6 +106,7 @@ _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _HREF = re.compile(r'href="([^"]*)"')
 
 
+@functools.lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """The text a reader sees, without any markup (for PDFs, titles, aria labels)."""
     return html.unescape(nh3.clean(render(text), tags=set(), strip_comments=True))

@@ -50,3 +50,41 @@ def test_english_page_without_dutch_source_fails_the_build(tmp_path):
     result = mkdocs_build(make_project(tmp_path, pages))
     assert result.returncode == 1
     assert "docs/los.en.md: no nl version (expected docs/los.md)" in result.stderr
+
+
+CHECKLIST = """checklists:
+  - id: lijst
+    title: Lijst
+    kind: read-do
+    moment: Nu
+    items:
+      - id: een
+        text: Een.
+        hint: Eerst.
+      - id: twee
+        text: Twee.
+      - id: drie
+        text: Drie.
+"""
+
+
+@pytest.mark.parametrize(
+    # the anchor linked to on the page with the checklist, and whether the strict build passes
+    ("anchor", "passes"),
+    [
+        ("checklist-lijst--twee", True),
+        ("checklist-lijst--een-hint", True),
+        ("checklist-lijst--vier", False),
+    ],
+)
+def test_links_to_a_checklist_item_are_checked_like_any_anchor(tmp_path, anchor, passes):
+    """Checklists are placed after Markdown (hooks/checklist_hook.py), yet their ids count."""
+    pages = dict(MINIMAL, **{
+        "index.md": page("Welkom", f"Zie [het punt](pagina.md#{anchor})."),
+        "pagina.md": page("Pagina", "## Tweede kop\n\n<!-- checklist: lijst -->", CHECKLIST),
+        "pagina.en.md": page("Page", "## Tweede kop\n\n<!-- checklist: lijst -->", CHECKLIST),
+    })
+    result = mkdocs_build(make_project(tmp_path, pages))
+    assert (result.returncode == 0) is passes, result.stderr
+    if not passes:
+        assert f"does not contain an anchor '#{anchor}'" in result.stderr

@@ -143,11 +143,16 @@ def test_item_markdown_is_rendered_inline():
     assert texts[1] == '<span class="checklist__text">I asked <code>open</code> questions.</span>'
 
 
-def test_the_html_is_one_raw_block_for_markdown():
-    # A blank line would end Python-Markdown's raw HTML block and let Markdown touch the rest.
+def test_the_html_has_no_blank_lines():
     html = checklist.render(READ_DO, "nl")
     assert "\n\n" not in html
     assert html.startswith("<section ") and html.endswith("</section>")
+
+
+def test_dom_ids_are_the_ids_in_the_html():
+    for data in (READ_DO, DO_CONFIRM):
+        html_ids = [tag["id"] for tag in soup(checklist.render(data, "nl")).find_all(id=True)]
+        assert sorted(checklist.dom_ids(data)) == sorted(html_ids)
 
 
 # --- links ---------------------------------------------------------------------------------------
@@ -242,65 +247,99 @@ def test_hostile_ids_cannot_break_out_of_attributes():
 # --- placeholders --------------------------------------------------------------------------------
 
 BLOCKS = {"a": "<section>A</section>", "b": "<section>B</section>"}
-
-
-@pytest.mark.parametrize(
-    # Markdown in,                                        Markdown out,                                                       unplaced, unknown
-    ("text", "expected", "unplaced", "unknown"),
-    [
-        ("x\n<!-- checklist: a -->\ny", "x\n\n<section>A</section>\n\ny", ("b",), ()),
-        ("<!-- checklist: a -->\n<!-- checklist: b -->", "\n<section>A</section>\n\n\n<section>B</section>\n", (), ()),
-        ("   <!--checklist:a-->  ", "\n<section>A</section>\n", ("b",), ()),
-        ("tekst zonder plek", "tekst zonder plek", ("a", "b"), ()),
-        ("<!-- checklist: c -->", "<!-- checklist: c -->", ("a", "b"), ("c",)),
-        ("Zie <!-- checklist: a --> hier", "Zie <!-- checklist: a --> hier", ("a", "b"), ()),  # not a line of its own
-        ("    <!-- checklist: a -->", "    <!-- checklist: a -->", ("a", "b"), ()),  # indented code
-        ("```\n<!-- checklist: a -->\n```\n<!-- checklist: b -->",
-         "```\n<!-- checklist: a -->\n```\n\n<section>B</section>\n", ("a",), ()),
-        ("~~~~ md\n```\n<!-- checklist: a -->\n~~~~", "~~~~ md\n```\n<!-- checklist: a -->\n~~~~", ("a", "b"), ()),
-    ],
-)
-def test_place(text, expected, unplaced, unknown):
-    placed = checklist.place(text, BLOCKS)
-    assert (placed.markdown, placed.unplaced, placed.unknown) == (expected, unplaced, unknown)
-
-
 SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
                    "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist", "pymdownx.smartsymbols"]
 
 
-def test_placed_checklist_survives_markdown_unchanged():
+def site_markdown(text: str) -> str:
+    return markdown.markdown(text, extensions=SITE_EXTENSIONS)
+
+
+@pytest.mark.parametrize(
+    # Markdown as written,                          the page's HTML once placed,                         unplaced, unknown
+    ("text", "expected", "unplaced", "unknown"),
+    [
+        ("x\n<!-- checklist: a -->\ny", "<p>x</p>\n<section>A</section>\n<p>y</p>", ("b",), ()),
+        ("<!-- checklist: a -->\n<!-- checklist: b -->", "<section>A</section>\n<section>B</section>", (), ()),
+        ("   <!--checklist:a-->  ", "<section>A</section>", ("b",), ()),
+        ("tekst zonder plek", "<p>tekst zonder plek</p>", ("a", "b"), ()),
+        ("<!-- checklist: c -->", "<!-- checklist: c -->", ("a", "b"), ("c",)),
+        ("Zie <!-- checklist: a --> hier", "<p>Zie <!-- checklist: a --> hier</p>", ("a", "b"), ()),  # not a line of its own
+        ("    <!-- checklist: a -->", "<pre><code>&lt;!-- checklist: a --&gt;\n</code></pre>", ("a", "b"), ()),  # code
+        ("```\n<!-- checklist: a -->\n```\n<!-- checklist: b -->",
+         '<div class="highlight"><pre><span></span><code>&lt;!-- checklist: a --&gt;\n</code></pre></div>\n<section>B</section>', ("a",), ()),
+        ("!!! tip\n    <!-- checklist: a -->", '<div class="admonition tip">\n<p class="admonition-title">Tip</p>\n<section>A</section>\n</div>', ("b",), ()),
+    ],
+)
+def test_place(text, expected, unplaced, unknown):
+    placed = checklist.place(site_markdown(text), BLOCKS)
+    assert (placed.html, placed.unplaced, placed.unknown) == (expected, unplaced, unknown)
+
+
+def test_a_checklist_lands_between_the_paragraphs_around_its_placeholder():
     text = "# Stap 1\n\nNeem vijf minuten.\n<!-- checklist: kies-je-richting -->\n## Volgende stap\n"
-    placed = checklist.page_markdown(text, [READ_DO], "stap-1-richting.md", "nl")
-    html = markdown.markdown(placed.markdown, extensions=SITE_EXTENSIONS)
-    assert checklist.render(READ_DO, "nl", locales.link_resolver("stap-1-richting.md", "nl")) in html
-    assert "<p>Neem vijf minuten.</p>" in html and html.rstrip().endswith("</h2>")
+    placed = checklist.page_html(site_markdown(text), [READ_DO], "stap-1-richting.md", "nl")
+    rendered = checklist.render(READ_DO, "nl", locales.link_resolver("stap-1-richting.md", "nl"))
+    assert f"<p>Neem vijf minuten.</p>\n{rendered}\n<h2" in placed.html
 
 
 # --- the MkDocs adapter --------------------------------------------------------------------------
 
-def run_hook(text: str, meta: dict, src_uri: str, language: str) -> str:
-    page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri))
-    config = SimpleNamespace(theme={"language": language})
-    return checklist_hook.on_page_markdown(text, page=page, config=config, files=None)
+class FakeSearchIndex:
+    def __init__(self):
+        self.entries = []
+
+
+def run_hook(html: str, meta: dict, src_uri: str, language: str, anchors: set | None = None,
+             search: FakeSearchIndex | None = None) -> str:
+    page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri), present_anchor_ids=anchors,
+                           content=html, url=src_uri.replace(".en.md", ".html").replace(".md", ".html"))
+    plugins = {"material/search": SimpleNamespace(search_index=search)} if search else {}
+    config = SimpleNamespace(theme={"language": language}, plugins=plugins)
+    context = {"page": page}
+    assert checklist_hook.on_page_context(context, page=page, config=config, nav=None) is context
+    return page.content
 
 
 def test_hook_renders_in_the_language_being_built():
-    text = "Tekst\n<!-- checklist: fase-1-vertrouwen -->\n"
-    out = run_hook(text, {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en")
+    html = "<p>Tekst</p>\n<!-- checklist: fase-1-vertrouwen -->\n"
+    out = run_hook(html, {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en")
     root = soup(out).section
     assert root["data-i18n-progress"] == checklist.STRINGS["en"]["progress"]
     assert root.find("a")["href"] == "#signalen"
-    assert out.startswith("Tekst\n\n<section ") and out.endswith("</section>\n\n")
+    assert out.startswith("<p>Tekst</p>\n<section ") and out.endswith("</section>\n")
+
+
+def test_hook_tells_the_anchor_check_the_ids_of_placed_checklists():
+    anchors = {"fase-1"}
+    other = {**READ_DO, "id": "niet-geplaatst"}
+    run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM, other]}, "stap-3-gesprek.en.md", "en", anchors)
+    assert anchors == {"fase-1", *checklist.dom_ids(DO_CONFIRM)}
+
+
+def test_hook_gives_each_placed_checklist_one_search_entry():
+    search = FakeSearchIndex()
+    other = {**READ_DO, "id": "niet-geplaatst"}
+    run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM, other]}, "stap-3-gesprek.en.md", "en",
+             search=search)
+    assert search.entries == [{
+        "location": "stap-3-gesprek.html#checklist-fase-1-vertrouwen",
+        "title": "Phase 1 – building trust",
+        "text": "During or right after phase 1 I opened with optimism. I asked open questions. "
+                "I see signs of trust. Don’t? Stay in phase 1.",
+    }]
+    run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM], "search": {"exclude": True}},
+             "stap-3-gesprek.en.md", "en", search=search)
+    assert len(search.entries) == 1  # a page kept out of search keeps its checklist out too
 
 
 @pytest.mark.parametrize("meta", [{}, {"checklists": []}, {"title": "Zonder lijst"}])
 def test_hook_leaves_pages_without_checklists_alone(meta):
-    text = "Tekst\n<!-- checklist: fase-1-vertrouwen -->\n"
-    assert run_hook(text, meta, "over.md", "nl") is text
+    html = "<p>Tekst</p>\n<!-- checklist: fase-1-vertrouwen -->\n"
+    assert run_hook(html, meta, "over.md", "nl") is html
 
 
 def test_hook_builds_a_page_whose_placeholder_is_missing():
-    placed = checklist.page_markdown("Alleen tekst\n", [READ_DO], "stap-1-richting.md", "nl")
-    assert placed.markdown == "Alleen tekst\n" and placed.unplaced == ("kies-je-richting",)
-    assert run_hook("Alleen tekst\n", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "Alleen tekst\n"
+    placed = checklist.page_html("<p>Alleen tekst</p>", [READ_DO], "stap-1-richting.md", "nl")
+    assert placed.html == "<p>Alleen tekst</p>" and placed.unplaced == ("kies-je-richting",)
+    assert run_hook("<p>Alleen tekst</p>", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "<p>Alleen tekst</p>"

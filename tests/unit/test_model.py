@@ -2,9 +2,10 @@
 
 import textwrap
 
+import fastjsonschema
 import pytest
 
-from guide import model
+from guide import frontmatter, model
 
 VALID = """\
 ---
@@ -47,10 +48,8 @@ def test_page_without_front_matter_needs_a_title():
     assert problems("# Kop\n") == ["docs/stap-1.md:1: front matter: missing required key 'title'"]
 
 
-@pytest.mark.parametrize(
-    # the change to the valid page,                      the exact message(s)
-    ("old", "new", "expected"),
-    [
+# the change to the valid page,                      the exact message(s)
+RULES = [
         # malformed YAML is reported with its line, where MkDocs would silently use {}
         ("kind: read-do", "kind: [read-do", ["docs/stap-1.md:8: front matter: front matter is not valid YAML: did not find expected ',' or ']'"]),
         ("title: Stap 1\n", "title: Stap 1\ntitel: x\n", ["docs/stap-1.md:3: titel: unknown key 'titel' (did you mean 'title'?)"]),
@@ -73,8 +72,10 @@ def test_page_without_front_matter_needs_a_title():
         ("<!-- checklist: richting -->", "<!-- checklist: richting -->\n<!-- sheet: blad -->",
          ["docs/stap-1.md:21: body: placeholder for sheet 'blad', which the front matter does not declare"]),
         ("description: Kies je richting.", "source_hash: 0123456789ab", ["docs/stap-1.md:3: source_hash: only translations carry source_hash; remove it from the Dutch page"]),
-    ],
-)
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), RULES)
 def test_rule(old, new, expected):
     assert problems(edit(old, new)) == expected
 
@@ -129,3 +130,24 @@ def test_sheet_rules():
     assert problems(text.replace("lines: 9", "lines: 3")) == [
         "docs/stap-1.md:11: sheet.sections[1].id: duplicate id 'doel' (first used on line 7)",
     ]
+
+
+SCHEMA_CASES = [(old, new) for old, new, expected in RULES if "not valid YAML" not in expected[0]] + [
+    ("title: Stap 1", "title: 12"),
+    ("        text: Lees het hardop voor.\n", ""),
+    ("    items:\n", "    items: []\n    old-items:\n"),
+    ("kind: read-do", "kind: read-do\n    extra: true"),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), SCHEMA_CASES)
+def test_the_fast_schema_gate_and_jsonschema_agree(old, new):
+    """model.py lets fastjsonschema pass valid pages without asking jsonschema: the two must
+    give the same verdict, or an error would slip through unexplained."""
+    front = frontmatter.parse(edit(old, new))
+    try:
+        model._passes(front.data)
+        fast = True
+    except fastjsonschema.JsonSchemaException:
+        fast = False
+    assert fast == model._validator.is_valid(front.data)
