@@ -48,6 +48,14 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
     return project
 
 
+def built_site(folder: Path, pages: dict[str, str], site_url: str) -> Path:
+    """The `site/` of a fixture project that must build; its log in the failure otherwise."""
+    project = make_project(folder, pages)
+    result = mkdocs_build(project, site_url=site_url)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 def page(title: str, body: str = "", front: str = "") -> str:
     """A Markdown page with front matter and one h1."""
     return f"---\ntitle: {title}\n{front}---\n# {title}\n\n{body}\n"

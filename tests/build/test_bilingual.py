@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import MINIMAL, make_project, mkdocs_build
+from helpers import MINIMAL, built_site
 
 ORIGIN = "https://gids.example/"
 # Built page file -> (language, its URL, the other language's URL)
@@ -22,10 +22,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("bilingual"), MINIMAL)
-    result = mkdocs_build(project, site_url=ORIGIN)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("bilingual"), MINIMAL, ORIGIN)
 
 
 def soup(site, path):

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide import checklist
-from helpers import make_project, mkdocs_build, page
+from helpers import built_site, page
 
 ORIGIN = "https://gids.example/"
 
@@ -38,10 +38,7 @@ LANGUAGES = [
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("checklist"), FIXTURE)
-    result = mkdocs_build(project, site_url=ORIGIN)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("checklist"), FIXTURE, ORIGIN)
 
 
 @pytest.mark.parametrize(("lang", "path", "index", "title", "item", "hint"), LANGUAGES)

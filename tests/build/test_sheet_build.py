@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from helpers import ROOT, make_project, mkdocs_build, page
+from helpers import ROOT, built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"
 A4 = (595.28, 841.89)
@@ -55,10 +55,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("sheet"), FIXTURE)
-    result = mkdocs_build(project, site_url=ORIGIN)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return built_site(tmp_path_factory.mktemp("sheet"), FIXTURE, ORIGIN)
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
