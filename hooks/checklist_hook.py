@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from guide import checklist
+from guide import checklist, locales
 
 
 @event_priority(-50)  # after the search plugin (priority 0), which indexes page.content
@@ -25,14 +25,15 @@ def on_page_context(context, page, config, nav):
         return context
     # The i18n plugin sets the theme language per build (see site_hook.on_config).
     locale = config.theme["language"]
-    placed = checklist.page_html(page.content, declared, page.file.src_uri, locale)
+    resolve = locales.link_resolver(page.file.src_uri, locale)
+    placed = checklist.page_html(page.content, declared, locale, resolve)
     page.content = placed.html
     shown = [c for c in declared if c["id"] not in placed.unplaced]
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(anchor for c in shown for anchor in checklist.dom_ids(c))
     search = _search_index(config)
     if search is not None and not (page.meta.get("search") or {}).get("exclude"):
-        search.entries.extend(checklist.search_entry(c, page.url) for c in shown)
+        search.entries.extend(checklist.search_entry(c, page.url, resolve) for c in shown)
     return context
 
 

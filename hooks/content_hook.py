@@ -8,11 +8,12 @@ only feeds them the files and turns their problems into a failed build or warnin
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from guide import consistency, locales, model, translations
+from guide import cache, consistency, inline, locales, model, translations
 
 log = get_plugin_logger("content")
 
@@ -25,6 +26,9 @@ _sources: dict[str, str] = {}
 def on_files(files, config):
     if config.plugins["i18n"].current_language != locales.DEFAULT.code:
         return files  # both languages' files were checked in the first (Dutch) build
+    # Most of the checking time goes to converting the texts of items, hints and prompts: keep
+    # the conversions between builds (.cache/guide/), so only edited texts are converted again.
+    inline.keep_conversions_in(cache.folder(Path(config.config_file_path).parent))
     docs = posixpath.basename(config.docs_dir.rstrip("/")) or "docs"
     pages = [
         model.check_page(f.src_uri, f.content_string, docs_dir=docs)
@@ -54,6 +58,10 @@ def _log_translation_state(pages) -> None:
         state = translations.status(_sources.get(locales.source_of(page.src_uri), ""), page.data)
         if state != translations.CURRENT:
             log.info(f"{page.file}: translation {translations.LABELS[state]} (make translations)")
+
+
+def on_post_build(config):
+    inline.save_conversions()
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -22,7 +22,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from guide import cache, frontmatter, locales, my_data, sheet, sheet_pdf
 
 log = get_plugin_logger("sheet")
-CACHE = ".cache/guide/sheets"  # relative to mkdocs.yml
 
 # Per language being built: the blank PDFs to write (site path -> sheet_pdf.render's arguments),
 # and the titles of stored keys that the My data page shows. `mkdocs serve` keeps this module
@@ -78,7 +77,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     # Beside mkdocs.yml, like the theme's own cache: kept between builds (and by CI), so a PDF
     # is only made again when its sheet, its template or the renderer changed.
-    pdfs = cache.Cache(Path(config.config_file_path).parent / CACHE, ".pdf", sheet_pdf.is_whole)
+    pdfs = cache.Cache(cache.folder(Path(config.config_file_path).parent) / "sheets", ".pdf", sheet_pdf.is_whole)
     for path, sheet_in_locale in _pdfs.get(_locale(config), {}).items():
         try:
             pdf, made = pdfs.get_or_make(sheet_pdf.cache_key(*sheet_in_locale),

@@ -10,10 +10,16 @@ own `.cache` for social cards. Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Callable
+
+
+def folder(project: str | Path) -> Path:
+    """The guide's cache in a project (the folder of mkdocs.yml), beside the theme's own."""
+    return Path(project) / ".cache" / "guide"
 
 
 def key(*parts: str | bytes) -> str:
@@ -46,17 +52,7 @@ class Cache:
         return data if self.valid(data) else None
 
     def put(self, name: str, data: bytes) -> None:
-        # Written beside its place and then renamed: two builds at once (tests, serve and a
-        # build) never read half an entry.
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, self.path(name))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        _write_whole(self.path(name), data)
 
     def get_or_make(self, name: str, make: Callable[[], bytes]) -> tuple[bytes, bool]:
         """The entry, made and stored first if missing; and whether it was made now."""
@@ -66,3 +62,52 @@ class Cache:
         data = make()
         self.put(name, data)
         return data, True
+
+
+class Memo:
+    """Many small results (short texts) in one JSON file: the same idea as `Cache` for things
+    too small and too many for a file each. Read at the first `get`, written by `save` when
+    something was added. It only grows as texts are edited; past `limit` entries it starts over.
+    The file's name must stand for everything that makes its values, as `Cache` keys do."""
+
+    def __init__(self, path: Path, limit: int = 200_000):
+        self.path = Path(path)
+        self.limit = limit
+        self._values: dict[str, str] | None = None
+        self._added = False
+
+    def _loaded(self) -> dict[str, str]:
+        if self._values is None:
+            try:
+                values = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # none yet, or damaged: start over
+                values = {}
+            ok = isinstance(values, dict) and all(isinstance(v, str) for v in values.values())
+            self._values = values if ok and len(values) <= self.limit else {}
+        return self._values
+
+    def get(self, key: str) -> str | None:
+        return self._loaded().get(key)
+
+    def put(self, key: str, value: str) -> None:
+        self._loaded()[key] = value
+        self._added = True
+
+    def save(self) -> None:
+        if self._added:
+            _write_whole(self.path, json.dumps(self._values, ensure_ascii=False).encode("utf-8"))
+            self._added = False
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    # Written beside its place and then renamed: two builds at once (tests, serve and a build)
+    # never read half an entry.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

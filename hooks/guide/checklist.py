@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -114,15 +115,17 @@ def dom_ids(checklist: Mapping) -> list[str]:
     return ids
 
 
-def search_entry(checklist: Mapping, page_url: str) -> dict[str, str]:
+def search_entry(checklist: Mapping, page_url: str, resolve_link: Callable[[str], str] | None = None) -> dict[str, str]:
     """The checklist in the site's search: found by its title, items and hints, and leading to
-    the checklist itself. Only what a reader would search for: not the buttons and notices."""
-    texts = [checklist.get("moment") or ""]
+    the checklist itself. Only what a reader would search for: not the buttons and notices.
+    Like the theme's own entries, title and text are HTML text: escaped, without tags. With the
+    page's `resolve_link`, the texts are the ones `render` just made for that page (kept)."""
+    texts = [escape(checklist.get("moment") or "", quote=False)]
     for item in checklist["items"]:
-        texts += [inline.plain(item["text"]), inline.plain(item["hint"]) if item.get("hint") else ""]
+        texts += [inline.text_of(inline.render(item[field], resolve_link)) for field in ("text", "hint") if item.get(field)]
     return {
         "location": f"{page_url}#{root_id(checklist['id'])}",
-        "title": checklist["title"],
+        "title": escape(checklist["title"], quote=False),
         "text": " ".join(text for text in texts if text),
     }
 
@@ -161,7 +164,7 @@ def place(html: str, html_by_id: Mapping[str, str]) -> Placement:
     return Placement(result, unplaced, tuple(unknown))
 
 
-def page_html(html: str, checklists: list[Mapping], page_src_uri: str, locale: str) -> Placement:
-    """A page's HTML with all its declared checklists rendered in place."""
-    resolve = locales.link_resolver(page_src_uri, locale)
-    return place(html, {c["id"]: render(c, locale, resolve) for c in checklists})
+def page_html(html: str, checklists: list[Mapping], locale: str, resolve_link: Callable[[str], str]) -> Placement:
+    """A page's HTML with all its declared checklists rendered in place, their links made by
+    `resolve_link` (`locales.link_resolver` of the page)."""
+    return place(html, {c["id"]: render(c, locale, resolve_link) for c in checklists})

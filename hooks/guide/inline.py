@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib.metadata
 import re
+from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
+
+from guide import cache
 
 ALLOWED_TAGS = {"a", "strong", "em", "code", "br", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
@@ -37,13 +41,40 @@ _MARKDOWN.validateLink = lambda url: True
 _MARKUP = re.compile(r"""[\\`*_\[\]<>&!'"()\x00-\x1f]|--|\.\.|\+-|,,|\?\?""")
 
 
+# Conversions kept between builds (see `keep_conversions_in`); None: only within this process.
+_memo: cache.Memo | None = None
+
+
+def keep_conversions_in(folder: Path) -> None:
+    """Keep conversions in `folder` between builds: a build then only converts the texts that
+    changed. The file is named after the converter (its version and this module), so a change
+    to either starts a new one."""
+    global _memo
+    converter = cache.key(Path(__file__).read_text(encoding="utf-8"),
+                          *(f"{name} {importlib.metadata.version(name)}" for name in ("markdown-it-py", "mdurl")))
+    path = Path(folder) / f"inline-{converter[:16]}.json"
+    if _memo is None or _memo.path != path:
+        _memo = cache.Memo(path)
+
+
+def save_conversions() -> None:
+    if _memo is not None:
+        _memo.save()
+
+
 @functools.lru_cache(maxsize=65536)
 def _converted(text: str) -> str:
     """The HTML for one text, before cleaning. Kept per text: the content model and the hook
     that renders each language read the same texts, and `mkdocs serve` renders them on every save."""
     if not _MARKUP.search(text):
         return text
-    return _MARKDOWN.renderInline(text)
+    kept = _memo.get(text) if _memo is not None else None
+    if kept is not None:
+        return kept
+    converted = _MARKDOWN.renderInline(text)
+    if _memo is not None:
+        _memo.put(text, converted)
+    return converted
 
 
 def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
@@ -53,35 +84,36 @@ def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
     should use; it runs before cleaning, so a resolved URL is checked like any other.
     """
     converted = _converted(text)
-    if resolve_link is not None and "<a" in converted:
-        return _clean(converted, resolve_link)  # its links depend on the page
+    if resolve_link is not None and 'href="' in converted:
+        # The converter writes every attribute in double quotes and escapes quotes inside them
+        # (a text's own quotes too), so this finds exactly the link targets.
+        converted = _HREF.sub(
+            lambda found: f'href="{html.escape(resolve_link(html.unescape(found.group(1))))}"', converted
+        )
     return _cleaned(converted)
+
+
+# Built once: a cleaner made per call (nh3.clean) spends most of its time on its own set-up.
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    url_schemes=ALLOWED_SCHEMES,
+    link_rel="noopener",
+    strip_comments=True,
+)
+_TEXT_ONLY = nh3.Cleaner(tags=set(), strip_comments=True)
 
 
 @functools.lru_cache(maxsize=65536)
 def _cleaned(converted: str) -> str:
-    return _clean(converted, None)
+    """Kept per HTML: a text looks the same on most pages, and often in both languages."""
+    return _CLEANER.clean(converted).strip()
 
 
-def _clean(converted: str, resolve_link: Callable[[str], str] | None) -> str:
-    return nh3.clean(
-        converted,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_SCHEMES,
-        link_rel="noopener",
-        strip_comments=True,
-        attribute_filter=_link_filter(resolve_link),
-    ).strip()
-
-
-def _link_filter(resolve_link):
-    def keep(tag: str, attribute: str, value: str) -> str | None:
-        if resolve_link is not None and tag == "a" and attribute == "href":
-            return resolve_link(value)
-        return value
-
-    return keep
+def text_of(cleaned: str) -> str:
+    """The text of HTML that `render` made, still escaped (for places that show HTML text, such as
+    the search index): nh3 wrote it, so every tag is whole."""
+    return _TAG.sub("", cleaned)
 
 
 def problems(text: str) -> list[str]:
@@ -104,9 +136,10 @@ def problems(text: str) -> list[str]:
 _CODE_SPAN = re.compile(r"`[^`]*`")
 _RAW_HTML = re.compile(r"<[A-Za-z!/?]")
 _HREF = re.compile(r'href="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
 
 
 @functools.lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """The text a reader sees, without any markup (for PDFs, titles, aria labels)."""
-    return html.unescape(nh3.clean(render(text), tags=set(), strip_comments=True))
+    return html.unescape(_TEXT_ONLY.clean(render(text)))

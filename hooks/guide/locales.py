@@ -96,6 +96,17 @@ def locale_root(locale: str) -> str:
     return "" if locale == DEFAULT.code else f"{locale}/"
 
 
+def relative(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)` for two paths inside the site, without asking the file
+    system for the working directory: a large guide resolves tens of thousands of links."""
+    target = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "."
+
+
 def link_resolver(page_src_uri: str, locale: str) -> Callable[[str], str]:
     """Maps a link written in an item (`stap-3-gesprek.md#fase-1`) to the URL it has on the page
     `page_src_uri` as built in `locale` (`stap-3-gesprek.html#fase-1`).
@@ -109,7 +120,7 @@ def link_resolver(page_src_uri: str, locale: str) -> Callable[[str], str]:
     own_path = page_path(source, locale)
     here = posixpath.dirname(own_path)
 
-    def resolve(href: str) -> str:
+    def resolve_once(href: str) -> str:
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
             return href
@@ -122,9 +133,16 @@ def link_resolver(page_src_uri: str, locale: str) -> Callable[[str], str]:
                 return "#" + parts.fragment
         else:
             path = target
-        url = posixpath.relpath(path or ".", here or ".")
+        url = relative(path, here)
         if path == "" or path.endswith("/"):
             url = "./" if url == "." else url + "/"
         return urlunsplit(("", "", url, parts.query, parts.fragment))
+
+    resolved: dict[str, str] = {}  # a page often shows a text twice: on the page and in search
+
+    def resolve(href: str) -> str:
+        if href not in resolved:
+            resolved[href] = resolve_once(href)
+        return resolved[href]
 
     return resolve

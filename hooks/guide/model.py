@@ -12,13 +12,13 @@ are reported together.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 
 import fastjsonschema
-from jsonschema import Draft7Validator
 
 from . import frontmatter, inline, locales
 
@@ -26,9 +26,16 @@ SCHEMA_FILE = FilePath(__file__).resolve().parents[2] / "schema" / "page.schema.
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 # Two validators of the same schema: fastjsonschema compiles it to Python and passes a valid
 # page 25 times faster; jsonschema then explains only what fastjsonschema rejected, with the
-# path of every error. tests/unit/test_model.py holds them to the same verdicts.
+# path of every error (and is only imported then). tests/unit/test_model.py holds them to the
+# same verdicts.
 _passes = fastjsonschema.compile(SCHEMA)
-_validator = Draft7Validator(SCHEMA)
+
+
+@functools.lru_cache(maxsize=1)
+def explaining_validator():
+    from jsonschema import Draft7Validator
+
+    return Draft7Validator(SCHEMA)
 
 MIN_ITEMS, MAX_ITEMS = 3, 9
 PLACEHOLDER = re.compile(r"^<!--\s*(checklist|sheet):\s*(\S*)\s*-->\s*$", re.M)
@@ -83,7 +90,7 @@ def _schema_errors(data) -> list:
         _passes(data)
         return []
     except fastjsonschema.JsonSchemaException:
-        return list(_validator.iter_errors(data))
+        return list(explaining_validator().iter_errors(data))
 
 
 class _Reporter:

@@ -62,3 +62,39 @@ def test_a_sheet_pdfs_key_changes_with_what_is_printed(change, arguments):
     assert base == sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/")
     data, *rest = arguments
     assert sheet_pdf.cache_key(sheet.from_front_matter(data), *rest) != base, change
+
+
+def test_a_memo_is_written_only_when_something_was_added(tmp_path):
+    path = tmp_path / "memo.json"
+    memo = cache.Memo(path)
+    assert memo.get("a") is None
+    memo.save()
+    assert not path.exists()
+    memo.put("a", "1")
+    memo.save()
+    assert cache.Memo(path).get("a") == "1"
+
+
+@pytest.mark.parametrize(
+    # what the file holds instead of a memo
+    "content",
+    ['{"a": "1"', "[1, 2]", '{"a": 1}', ""],
+)
+def test_a_damaged_memo_starts_over(tmp_path, content):
+    path = tmp_path / "memo.json"
+    path.write_text(content, encoding="utf-8")
+    memo = cache.Memo(path)
+    assert memo.get("a") is None
+    memo.put("b", "2")
+    memo.save()
+    assert cache.Memo(path).get("b") == "2"
+
+
+def test_a_memo_past_its_limit_starts_over(tmp_path):
+    path = tmp_path / "memo.json"
+    full = cache.Memo(path, limit=2)
+    for key in "abc":
+        full.put(key, key)
+    full.save()
+    assert cache.Memo(path, limit=2).get("a") is None
+    assert cache.Memo(path, limit=3).get("a") == "a"

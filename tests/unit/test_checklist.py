@@ -278,7 +278,7 @@ def test_place(text, expected, unplaced, unknown):
 
 def test_a_checklist_lands_between_the_paragraphs_around_its_placeholder():
     text = "# Stap 1\n\nNeem vijf minuten.\n<!-- checklist: kies-je-richting -->\n## Volgende stap\n"
-    placed = checklist.page_html(site_markdown(text), [READ_DO], "stap-1-richting.md", "nl")
+    placed = checklist.page_html(site_markdown(text), [READ_DO], "nl", locales.link_resolver("stap-1-richting.md", "nl"))
     rendered = checklist.render(READ_DO, "nl", locales.link_resolver("stap-1-richting.md", "nl"))
     assert f"<p>Neem vijf minuten.</p>\n{rendered}\n<h2" in placed.html
 
@@ -328,6 +328,12 @@ def test_hook_gives_each_placed_checklist_one_search_entry():
         "text": "During or right after phase 1 I opened with optimism. I asked open questions. "
                 "I see signs of trust. Don’t? Stay in phase 1.",
     }]
+    hostile = {**DO_CONFIRM, "title": "<b>Fase</b>", "items": [{"id": "x", "text": "Zie `<img src=x onerror=alert(1)>`"}]}
+    assert checklist.search_entry(hostile, "p.html") == {
+        "location": "p.html#checklist-fase-1-vertrouwen",
+        "title": "&lt;b&gt;Fase&lt;/b&gt;",  # HTML text, as the theme's own entries: shown, never run
+        "text": "During or right after phase 1 Zie &lt;img src=x onerror=alert(1)&gt;",
+    }
     run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM], "search": {"exclude": True}},
              "stap-3-gesprek.en.md", "en", search=search)
     assert len(search.entries) == 1  # a page kept out of search keeps its checklist out too
@@ -340,6 +346,6 @@ def test_hook_leaves_pages_without_checklists_alone(meta):
 
 
 def test_hook_builds_a_page_whose_placeholder_is_missing():
-    placed = checklist.page_html("<p>Alleen tekst</p>", [READ_DO], "stap-1-richting.md", "nl")
+    placed = checklist.page_html("<p>Alleen tekst</p>", [READ_DO], "nl", locales.link_resolver("stap-1-richting.md", "nl"))
     assert placed.html == "<p>Alleen tekst</p>" and placed.unplaced == ("kies-je-richting",)
     assert run_hook("<p>Alleen tekst</p>", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "<p>Alleen tekst</p>"

@@ -84,3 +84,28 @@ def test_links_are_resolved_per_page_and_plain_text_is_shared():
 )
 def test_a_field_is_one_line_of_inline_markdown(text, html):
     assert inline.render(text) == html
+
+
+@pytest.fixture
+def fresh_inline(monkeypatch):
+    """inline as a new build process finds it: nothing converted yet, no memo."""
+    monkeypatch.setattr(inline, "_memo", None)
+    inline._converted.cache_clear()
+    inline._cleaned.cache_clear()
+    yield
+    inline._converted.cache_clear()
+    inline._cleaned.cache_clear()
+
+
+def test_conversions_are_kept_between_builds(tmp_path, fresh_inline):
+    inline.keep_conversions_in(tmp_path)
+    assert inline.render("Een **vet** woord") == "Een <strong>vet</strong> woord"
+    inline.save_conversions()
+    [memo] = tmp_path.glob("inline-*.json")
+    # The next build reads the kept conversion instead of converting again.
+    memo.write_text(memo.read_text(encoding="utf-8").replace("<strong>vet</strong>", "<em>bewaard</em>"), encoding="utf-8")
+    inline._memo = None
+    inline._converted.cache_clear()
+    inline._cleaned.cache_clear()
+    inline.keep_conversions_in(tmp_path)
+    assert inline.render("Een **vet** woord") == "Een <em>bewaard</em> woord"

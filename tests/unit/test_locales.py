@@ -1,3 +1,5 @@
+import posixpath
+
 import pytest
 
 from guide import locales
@@ -56,3 +58,14 @@ def test_alternates_are_absolute_for_every_locale():
 )
 def test_missing_translations(files, missing):
     assert locales.missing_translations(files) == missing
+
+
+@pytest.mark.parametrize(
+    # path in the site,         from this folder
+    ("path", "start"),
+    [("stap-1.html", ""), ("en/stap-1.html", ""), ("stap-1.html", "en"), ("en/stap-1.html", "en"),
+     ("", "en"), ("en/", ""), ("en/", "en"), ("deel/a/b.html", "deel/c"), ("assets/x.svg", "en/deel"),
+     ("", ""), ("en/deel/", "en/deel")],
+)
+def test_relative_is_relpath_without_the_file_system(path, start):
+    assert locales.relative(path, start) == posixpath.relpath(path or ".", start or ".")
