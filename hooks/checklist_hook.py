@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+import search_entries
 from guide import checklist, locales
 
 
@@ -31,17 +32,6 @@ def on_page_context(context, page, config, nav):
     shown = [c for c in declared if c["id"] not in placed.unplaced]
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(anchor for c in shown for anchor in checklist.dom_ids(c))
-    search = _search_index(config)
-    if search is not None and not (page.meta.get("search") or {}).get("exclude"):
-        search.entries.extend(checklist.search_entry(c, page.url, resolve) for c in shown)
+    search_entries.add(config, page, [checklist.search_entry(c, page.url, resolve) for c in shown])
     return context
 
-
-def _search_index(config):
-    """Material's search index for this build (its `entries` list is what it writes out), or
-    None when search is switched off. tests/build/test_bilingual.py checks that it is found."""
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if index is not None and isinstance(getattr(index, "entries", None), list):
-            return index
-    return None

@@ -2,7 +2,9 @@
 
 The logic lives in `guide.sheet`, `guide.sheet_pdf` and `guide.my_data`; this module only
 - replaces `<!-- sheet: <id> -->` with the page's sheet form and `<!-- my-data -->` with the
-  My data component (raw HTML blocks, so anchor validation sees their ids);
+  My data component, in the page's HTML once Markdown and the search plugin are done with it
+  (as hooks/checklist_hook.py does, for the same reasons): the sheet gets one search entry with
+  its headings and prompts, and MkDocs' anchor check is told the ids of both;
 - writes the blank PDF of each language into that language's part of the site,
   `downloads/<title>.pdf` and `en/downloads/<title>.pdf`, made once and then taken from
   `.cache/guide/sheets/` for as long as its inputs stay the same.
@@ -19,6 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+import search_entries
 from guide import cache, frontmatter, locales, my_data, sheet, sheet_pdf
 
 log = get_plugin_logger("sheet")
@@ -46,31 +49,40 @@ def on_files(files, config):
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+@event_priority(-50)  # after the search plugin (priority 0): see the module's docstring
+def on_page_context(context, page, config, nav):
     # The content model (content_hook.py) has checked the sheet's shape and that the page has
     # exactly one placeholder for it, before any page is read.
     locale = _locale(config)
-    if "sheet" in page.meta and sheet.placeholders(markdown):
-        markdown = _with_sheet(markdown, page, config, locale)
-    if my_data.has_placeholder(markdown):
-        markdown = my_data.insert(markdown, my_data.render(locale, _titles.get(locale, {})))
-    return markdown
+    content = page.content
+    if "sheet" in page.meta and sheet.placeholders(content):
+        content = _with_sheet(content, page, config, locale)
+    if my_data.has_placeholder(content):
+        content = my_data.insert(content, my_data.render(locale, _titles.get(locale, {})))
+        _anchors(page, my_data.DOM_IDS)
+    page.content = content
+    return context
 
 
-def _with_sheet(markdown, page, config, locale):
+def _with_sheet(content, page, config, locale):
     model = sheet.from_front_matter(page.meta["sheet"])
     source = locales.source_of(page.file.src_uri)
     page_path = locales.page_path(source, locale)
     pdf_path = sheet_pdf.site_path(model, locale)
-    form = sheet.render(
-        model,
-        locale,
-        pdf_href=posixpath.relpath(pdf_path, posixpath.dirname(page_path) or "."),
-        resolve_link=locales.link_resolver(page.file.src_uri, locale),
-    )
+    resolve = locales.link_resolver(page.file.src_uri, locale)
+    form = sheet.render(model, locale, pdf_href=locales.relative(pdf_path, posixpath.dirname(page_path)),
+                        resolve_link=resolve)
     page_url = next(a.href for a in locales.alternates(source, config.site_url or "") if a.locale == locale)
     _pdfs[locale][pdf_path] = (model, locale, config.site_name, page_url)
-    return sheet.insert(markdown, form)
+    _anchors(page, sheet.dom_ids(model))
+    search_entries.add(config, page, [sheet.search_entry(model, page.url, resolve)])
+    return sheet.insert(content, form)
+
+
+def _anchors(page, ids) -> None:
+    # MkDocs checks anchors after every page is built: ids placed now still count.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(ids)
 
 
 def on_post_build(config):

@@ -104,13 +104,16 @@ def titles(front_matter: dict) -> dict[str, str]:
     return found
 
 
-def has_placeholder(markdown: str) -> bool:
-    return PLACEHOLDER.search(markdown) is not None
+def has_placeholder(page_html: str) -> bool:
+    return PLACEHOLDER.search(page_html) is not None
 
 
-def insert(markdown: str, html: str) -> str:
-    """The Markdown with the placeholder line replaced by `html` as a raw HTML block."""
-    return PLACEHOLDER.sub(lambda _: f"\n{html}\n", markdown, count=1)
+def insert(page_html: str, component: str) -> str:
+    """The page's HTML with the placeholder line replaced by the component."""
+    return PLACEHOLDER.sub(lambda _: component, page_html, count=1)
+
+
+DOM_IDS = ("my-data-import",)  # the ids in templates/my_data.html, for MkDocs' anchor check
 
 
 def render(locale: str, titles: dict[str, str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Callable
 
@@ -104,17 +105,36 @@ def from_front_matter(data: dict) -> Sheet:
     )
 
 
-def placeholders(markdown: str) -> list[str]:
-    """The sheet ids named by placeholder lines, in order."""
-    return [m.group("id") for m in PLACEHOLDER.finditer(markdown)]
+def placeholders(page_html: str) -> list[str]:
+    """The sheet ids named by placeholder lines in the page's HTML, in order. Markdown keeps such
+    a comment line as it is, and escapes one inside code (an example of the syntax)."""
+    return [m.group("id") for m in PLACEHOLDER.finditer(page_html)]
 
 
-def insert(markdown: str, html: str) -> str:
-    """The page's Markdown with its placeholder line replaced by `html` as a raw HTML block.
+def insert(page_html: str, form: str) -> str:
+    """The page's HTML with its placeholder line replaced by the form."""
+    return PLACEHOLDER.sub(lambda _: form, page_html, count=1)
 
-    Blank lines around the block keep Python-Markdown from merging it into a paragraph.
-    """
-    return PLACEHOLDER.sub(lambda _: f"\n{html}\n", markdown, count=1)
+
+def dom_ids(sheet: Sheet) -> list[str]:
+    """Every id the form carries (templates/sheet.html): links may point at them, so the
+    adapter tells MkDocs' anchor check about them."""
+    ids = [f"{sheet.id}-form", sheet.id, f"{sheet.id}-client", f"{sheet.id}-date"]
+    for s in sheet.sections:
+        ids += [f"{sheet.id}-{s.id}", f"{sheet.id}-{s.id}-prompt", f"{sheet.id}-{s.id}-answer"]
+        if s.example:
+            ids.append(f"{sheet.id}-{s.id}-example")
+    return ids
+
+
+def search_entry(sheet: Sheet, page_url: str, resolve_link: Callable[[str], str] | None = None) -> dict[str, str]:
+    """The sheet in the site's search: found by its title, headings, prompts and examples, and
+    leading to the form. Title and text are HTML text, as in the theme's own entries."""
+    texts = []
+    for s in sheet.sections:
+        texts.append(escape(s.heading, quote=False))
+        texts += [inline.text_of(inline.render(t, resolve_link)) for t in (s.prompt, s.example) if t]
+    return {"location": f"{page_url}#{sheet.id}", "title": escape(sheet.title, quote=False), "text": " ".join(texts)}
 
 
 def render(
@@ -143,6 +163,5 @@ def render(
         client_field=CLIENT_FIELD,
         date_field=DATE_FIELD,
     )
-    # Python-Markdown ends a raw HTML block at a blank line inside it only in some nestings;
-    # without blank lines the form always stays one block.
+    # The template's blank lines only add bytes to the page.
     return "\n".join(line for line in html.splitlines() if line.strip())

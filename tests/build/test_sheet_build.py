@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from guide import sheet
 from helpers import ROOT, built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"
@@ -159,3 +160,15 @@ def test_a_rebuild_takes_the_pdfs_from_the_cache_until_the_sheet_changes(tmp_pat
     changed = mkdocs_build(project, site_url=ORIGIN)
     assert made.findall(changed.stderr) == ["downloads/voorbereiding.pdf"]  # the English sheet did not change
     assert "Wie doet wat, en wanneer?" in check_pdf(pdf, "nl", "Voorbereiding", ["Mijn doel"]).pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("index", "lang", "title", "heading"), [
+    ("search/search_index.json", "nl", "Voorbereiding", "Mijn doel"),
+    ("en/search/search_index.json", "en", "Preparation", "My goal"),
+])
+def test_the_sheet_has_one_search_entry_that_leads_to_the_form(site, index, lang, title, heading):
+    docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]
+    [entry] = [d for d in docs if d["location"] == "blad.html#voorbereiding"]
+    assert entry["title"] == title and heading in entry["text"]
+    interface = [sheet.STRINGS[lang][key] for key in ("print", "pdf", "clear_answers", "no_script")]
+    assert not any(words in d["text"] for d in docs for words in interface)

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 import sheet_hook
-from guide import my_data, sheet, sheet_pdf
+from guide import locales, my_data, sheet, sheet_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -165,20 +165,53 @@ def test_template_syntax_in_content_stays_text():
 PAGE = "# Titel\n\nEerst tekst.\n\n<!-- sheet: voorbereiding -->\n\n## Daarna {#daarna}\n\nMeer tekst.\n"
 
 
-def test_the_placeholder_becomes_one_raw_html_block():
-    assert sheet.placeholders(PAGE) == ["voorbereiding"]
-    form_html = sheet.render(sheet.from_front_matter(SMALL), "nl", "x.pdf")
-    page = sheet.insert(PAGE, form_html)
-    html = markdown.markdown(page, extensions=["attr_list", "md_in_html", "toc"])
-    doc = soup(html)
+def page_html(text: str = PAGE) -> str:
+    """What Markdown makes of a page, as the hook gets it."""
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "toc"])
+
+
+def test_the_form_takes_the_place_of_the_placeholder():
+    html = page_html()
+    assert sheet.placeholders(html) == ["voorbereiding"]
+    placed = sheet.insert(html, sheet.render(sheet.from_front_matter(SMALL), "nl", "x.pdf"))
+    doc = soup(placed)
     assert len(doc.select("form.sheet")) == 1
     assert [t["data-field"] for t in doc.select("form.sheet [data-field]")] == ["_client", "_date", "doel", "vragen"]
     assert [p.get_text() for p in doc.find_all("p", recursive=False)] == ["Eerst tekst.", "Meer tekst."]
-    assert "<!-- sheet" not in html and "<p><form" not in html
+    assert doc.form.find_previous_sibling("p").get_text() == "Eerst tekst."
+    assert "<!-- sheet" not in placed
 
 
-def fake_page(src_uri: str, front: dict):
-    return SimpleNamespace(meta=front, file=SimpleNamespace(src_uri=src_uri))
+def test_a_placeholder_in_code_is_an_example_not_a_place():
+    html = page_html("Zo zet je het blad:\n\n    <!-- sheet: voorbereiding -->\n")
+    assert sheet.placeholders(html) == []
+
+
+def test_dom_ids_are_the_ids_in_the_form():
+    for data in (SMALL, SMALL_EN):
+        model = sheet.from_front_matter(data)
+        form_ids = [tag["id"] for tag in soup(sheet.render(model, "nl", "x.pdf")).find_all(id=True)]
+        assert sorted(sheet.dom_ids(model)) == sorted(form_ids)
+
+
+def fake_page(src_uri: str, front: dict, content: str = ""):
+    url = src_uri.replace(".en.md", ".md").replace(".md", ".html")
+    return SimpleNamespace(meta=front, file=SimpleNamespace(src_uri=src_uri), content=content,
+                           present_anchor_ids=set(), url=("en/" if ".en." in src_uri else "") + url)
+
+
+class FakeSearchIndex:
+    def __init__(self):
+        self.entries = []
+
+
+def run_hook(page, locale: str, search: FakeSearchIndex | None = None) -> str:
+    plugins = {"material/search": SimpleNamespace(search_index=search)} if search else {}
+    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids",
+                             plugins=plugins)
+    context = {"page": page}
+    assert sheet_hook.on_page_context(context, page, config, None) is context
+    return page.content
 
 
 @pytest.mark.parametrize(
@@ -192,21 +225,31 @@ def fake_page(src_uri: str, front: dict):
 )
 def test_the_hook_links_the_pdf_of_the_language_being_built(monkeypatch, src_uri, locale, href, pdf_path):
     data = SMALL if locale == "nl" else SMALL_EN
-    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids")
     monkeypatch.setattr(sheet_hook, "_pdfs", {locale: {}})
-    page_md = PAGE.replace("voorbereiding -->", f"{data['id']} -->")
-    result = sheet_hook.on_page_markdown(page_md, fake_page(src_uri, {"sheet": data}), config, None)
+    page = fake_page(src_uri, {"sheet": data}, page_html(PAGE.replace("voorbereiding -->", f"{data['id']} -->")))
+    result = run_hook(page, locale)
     assert soup(result).select_one("[data-template-pdf]")["href"] == href
     assert list(sheet_hook._pdfs[locale]) == [pdf_path]
     _, _, site_name, page_url = sheet_hook._pdfs[locale][pdf_path]
     assert (site_name, page_url.startswith("https://gids.example/")) == ("Gids", True)
+    assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
+
+
+def test_the_hook_gives_the_sheet_one_search_entry(monkeypatch):
+    monkeypatch.setattr(sheet_hook, "_pdfs", {"nl": {}})
+    search = FakeSearchIndex()
+    run_hook(fake_page("blad.md", {"sheet": SMALL}, page_html()), "nl", search)
+    model = sheet.from_front_matter(SMALL)
+    assert search.entries == [sheet.search_entry(model, "blad.html", locales.link_resolver("blad.md", "nl"))]
+    entry = search.entries[0]
+    assert entry["location"] == "blad.html#voorbereiding" and entry["title"] == model.title
+    assert all(s.heading in entry["text"] for s in model.sections)
 
 
 def test_pages_without_a_sheet_are_left_alone(monkeypatch):
-    config = SimpleNamespace(theme={"language": "nl"}, site_url="https://gids.example/", site_name="Gids")
     monkeypatch.setattr(sheet_hook, "_pdfs", {"nl": {}})
-    text = "# Titel\n\nGeen formulier.\n"
-    assert sheet_hook.on_page_markdown(text, fake_page("x.md", {}), config, None) == text
+    html = page_html("# Titel\n\nGeen formulier.\n")
+    assert run_hook(fake_page("x.md", {}, html), "nl") == html
     assert sheet_hook._pdfs == {"nl": {}}
 
 
@@ -242,10 +285,11 @@ def test_my_data_titles_come_from_front_matter():
 
 
 def test_my_data_placeholder_is_replaced():
-    text = "# Mijn gegevens\n\n<!-- my-data -->\n\nNa.\n"
-    assert my_data.has_placeholder(text) and not my_data.has_placeholder("<!-- my-data: x -->")
-    html = markdown.markdown(my_data.insert(text, my_data.render("nl", {})), extensions=["md_in_html"])
-    assert len(soup(html).select("[data-my-data]")) == 1 and "<!-- my-data" not in html
+    html = page_html("# Mijn gegevens\n\n<!-- my-data -->\n\nNa.\n")
+    assert my_data.has_placeholder(html) and not my_data.has_placeholder("<!-- my-data: x -->")
+    placed = my_data.insert(html, my_data.render("nl", {}))
+    assert len(soup(placed).select("[data-my-data]")) == 1 and "<!-- my-data" not in placed
+    assert sorted(my_data.DOM_IDS) == sorted(tag["id"] for tag in soup(my_data.render("nl", {})).find_all(id=True))
 
 
 # --- the blank PDF -------------------------------------------------------------------------------
