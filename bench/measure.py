@@ -50,6 +50,13 @@ def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/
     return {"cpu": cpu, "wall": wall}
 
 
+def cache_size(project: Path) -> dict:
+    """What the hooks keep between builds in the project's .cache/guide/: files and bytes."""
+    files = [p for p in (project / ".cache" / "guide").rglob("*") if p.is_file()]
+    return {"pdfs": sum(p.suffix == ".pdf" for p in files), "files": len(files),
+            "bytes": sum(p.stat().st_size for p in files)}
+
+
 def html_per_page(site_dir: Path) -> dict:
     """Bytes of every built page (both languages, 404 pages included): mean and largest."""
     sizes = {p.relative_to(site_dir).as_posix(): p.stat().st_size for p in site_dir.rglob("*.html")}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # (key in results["targets"], what, limit as written in the table)
 TARGETS = (
-    ("hooks_overhead", "our hooks add to the build time (largest size)", "≤ 10 %"),
+    ("hooks_overhead", "our hooks add to the build time (largest size; every build after the first)", "≤ 10 %"),
+    ("hooks_overhead_first", "our hooks add to the first build (largest size; empty .cache, as a fresh clone)", "≤ 10 %"),
     ("doubling", "build time when the page count doubles (hooks on)", "≤ 2.3×"),
     ("html_per_page", "largest page's HTML at 1,000 pages per language", "≤ 60 KB"),
     ("our_js_css", "our JS + CSS one page loads, gzipped (heaviest page)", "≤ 5 KB"),
@@ -51,14 +52,25 @@ def markdown(results: dict) -> str:
             f"included. Hooks on: {', '.join(results['hooks']['on'])}. "
             f"Hooks off: {', '.join(results['hooks']['off'])} only; the bilingual site needs it "
             "(it fails untranslated pages and writes the 404 pages, search indexes and sitemaps), "
-            "so it is part of the baseline.", "",
-            "| pages per language | pages built | hooks off | hooks on | added by hooks | per page, off | per page, on | wall-clock off / on |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "so it is part of the baseline. Hooks off, the pages show no checklists, sheets or PDFs: "
+            "what the hooks add includes the cost of having them on the pages.", "",
+            "The first build with the hooks on starts with an empty `.cache/guide/` (a fresh clone, "
+            "or CI without its cache): it makes every sheet's PDF and converts every front-matter "
+            "text. Every later build, and every rebuild of `mkdocs serve`, finds those there and only "
+            "makes what changed (\"again\" below: the median of "
+            f"{results['repeat']} builds, each right after a build without the hooks).", "",
+            "| pages per language | pages built | hooks off | hooks on, first build | added | hooks on, again | added | per page, off | per page, on again | wall-clock off / on again |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results["builds"]:
-        out.append(f"| {row['size']:,} | {row['pages_built']:,} | {row['off']:.1f} s | {row['on']:.1f} s | "
-                   f"{row['overhead'] * 100:+.0f} % | {row['off_per_page'] * 1000:.1f} ms | "
-                   f"{row['on_per_page'] * 1000:.1f} ms | {row['off_wall']:.1f} s / {row['on_wall']:.1f} s |")
-    out += ["", "Growth when the page count doubles (CPU time):", "",
+        out.append(f"| {row['size']:,} | {row['pages_built']:,} | {row['off']:.1f} s | {row['on_first']:.1f} s | "
+                   f"{row['overhead_first'] * 100:+.0f} % | {row['on']:.1f} s | {row['overhead'] * 100:+.0f} % | "
+                   f"{row['off_per_page'] * 1000:.1f} ms | {row['on_per_page'] * 1000:.1f} ms | "
+                   f"{row['off_wall']:.1f} s / {row['on_wall']:.1f} s |")
+    largest = results["builds"][-1]
+    cache = largest["cache"]
+    out += ["", f"At {largest['size']:,} pages per language, `.cache/guide/` holds {cache['files']:,} files, "
+            f"{cache['pdfs']:,} of them PDFs ({kb(cache['bytes'])}).", ""]
+    out += ["Growth when the page count doubles (CPU time, builds after the first):", "",
             "| from → to (per language) | hooks off | hooks on |", "|---|---:|---:|"]
     for row in results["growth"]:
         out.append(f"| {row['from']:,} → {row['to']:,} | {row['off']:.2f}× | {row['on']:.2f}× |")
@@ -66,9 +78,12 @@ def markdown(results: dict) -> str:
     costs = results["hook_costs"]
     out += ["", f"What each hook adds on its own to the site hook's build, at {costs['size']:,} pages per "
             f"language ({costs['baseline']:.1f} s CPU without them; the sum can differ from \"hooks on\" "
-            "because some work is shared):", "", "| hook | adds | of the baseline |", "|---|---:|---:|"]
+            "because some work is shared):", "",
+            "| hook | adds, first build | of the baseline | adds, again | of the baseline |", "|---|---:|---:|---:|---:|"]
     for hook, added in costs["added"].items():
-        out.append(f"| `{hook}` | {added:+.1f} s | {added / costs['baseline'] * 100:+.0f} % |")
+        first = costs["added_first"][hook]
+        out.append(f"| `{hook}` | {first:+.1f} s | {first / costs['baseline'] * 100:+.0f} % | "
+                   f"{added:+.1f} s | {added / costs['baseline'] * 100:+.0f} % |")
 
     out += ["", "## HTML per page (hooks on, navigation.prune on)", "",
             "| pages per language | mean | largest | largest page |", "|---:|---:|---:|---|"]
