@@ -5,7 +5,7 @@ with our hooks on and off, then the real guide for a first visit and Lighthouse.
 bench/RESULTS.md and bench/results.json. A missed target is reported as FAIL in the results and
 never fails the run: the numbers are for people to weigh. About 8 minutes on 2 CPUs.
 
-    python bench/run.py [--sizes 10 100 500 1000] [--repeat 3] [--cost-size 100] [--no-lighthouse]
+    python bench/run.py [--sizes 10 100 500 1000] [--repeat 3] [--no-lighthouse]
 """
 
 from __future__ import annotations
@@ -105,24 +105,19 @@ def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
     return rows
 
 
-def hook_costs(work: Path, size: int, all_hooks: list[str]) -> dict:
-    """CPU seconds each of our hooks adds on its own to the site hook's build, at `size` pages
-    per language, in a first build (empty cache) and in the build after it: where the time of
-    "hooks on" goes."""
-    def twice(project: Path) -> tuple[float, float]:
-        return measure.build(project, project / "site")["cpu"], measure.build(project, project / "site")["cpu"]
-
-    baseline = synth.make(work / f"cost-{size}-base", size, synth.SITE_HOOKS)
-    base_first, base = twice(baseline)
-    costs = {"size": size, "baseline": base, "added": {}, "added_first": {}}
-    for hook in (h for h in all_hooks if h not in synth.SITE_HOOKS):
-        name = Path(hook).stem
-        project = synth.make(work / f"cost-{size}-{name}", size, (*synth.SITE_HOOKS, hook))
-        first, again = twice(project)
-        costs["added_first"][hook] = first - base_first
-        costs["added"][hook] = again - base
-        log(f"{hook} alone, {size} pages per language: {costs['added_first'][hook]:+.1f} s CPU in a first build, "
-            f"{costs['added'][hook]:+.1f} s again")
+def hook_costs(work: Path, size: int, off_cpu: float) -> dict:
+    """CPU seconds spent inside each hook's events (bench/hook_time.py), at `size` pages per
+    language: in a first build (empty cache) and in the build after it."""
+    project = synth.make(work / f"cost-{size}", size)
+    costs = {"size": size, "baseline": off_cpu}
+    for when in ("first", "again"):
+        result = subprocess.run([sys.executable, str(HERE / "hook_time.py"), str(project / "site")], cwd=project,
+                                capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        if result.returncode != 0:
+            raise RuntimeError(f"timed build failed:\n{result.stderr[-3000:]}")
+        costs[when] = json.loads(result.stdout.strip().splitlines()[-1])
+        log(f"inside the hooks, {size} pages per language, {when} build: "
+            + ", ".join(f"{Path(h).stem} {t:.2f} s" for h, t in costs[when]["hooks"].items()))
     return costs
 
 
@@ -199,8 +194,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="pages per language of the synthetic guides")
     parser.add_argument("--repeat", type=int, default=3,
                         help="builds per size and variant after the first; the median is kept")
-    parser.add_argument("--cost-size", type=int, default=100,
-                        help="pages per language for the cost of each hook on its own")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
@@ -212,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         results["builds"] = time_builds(work, sorted(args.sizes), args.repeat)
         results["growth"] = growth(results["builds"])
-        results["hook_costs"] = hook_costs(work, args.cost_size, results["hooks"]["on"])
+        largest = results["builds"][-1]
+        results["hook_costs"] = hook_costs(work, largest["size"], largest["off"])
         results["our_assets"] = measure.our_assets()
         results["first_visit"], results["lighthouse"] = real_site(work, not args.no_lighthouse)
     results["targets"] = targets(results)
