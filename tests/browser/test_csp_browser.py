@@ -171,7 +171,8 @@ def test_following_the_navigation_and_a_search_result(csp_site, violations):
         search = page.locator("input.md-search__input")  # in the header at desktop width
         search.click()
         search.press_sequentially(query)  # the theme searches on key events; fill() sends none
-        result = page.locator(".md-search-result__item a").first
+        # Results come in while typing: wait for the ones for the whole word (their links carry it).
+        result = page.locator(f".md-search-result__item a[href*='h={query}']").first
         result.wait_for()
         href = result.get_attribute("href")
         result.click()

@@ -76,11 +76,44 @@ def test_search_finds_only_pages_of_the_readers_language(watched, site, start, q
     )
     page.keyboard.type(query)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
+    # Results come in while typing: wait for the ones for the whole word (their links carry it).
+    page.locator(f".md-search-result__item a[href*='h={query}']").first.wait_for()
     links = results.evaluate_all("links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)")
     assert links, "no results"
     wrong = [h for h in links if (prefix == "/en/") != h.startswith("/en/")]
     assert wrong == []
     assert len(links) == len(set(links)), "an entry appears twice"
     assert expected in [h.split("#")[0] for h in links]
+    assert watched.console_errors == []
+
+
+@pytest.mark.parametrize(
+    # page to search from, query (a checklist's title), where the checklist's own result leads
+    ("start", "query", "target"),
+    [
+        ("/", "richting kiezen", "/stap-1-richting.html#checklist-kies-je-richting"),
+        ("/en/", "choose your direction", "/en/stap-1-richting.html#checklist-kies-je-richting"),
+    ],
+)
+def test_a_checklist_is_found_by_its_title_and_the_result_opens_it(watched, site, start, query, target):
+    origin, _ = site
+    page = watched.page
+    page.goto(origin + start)
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return m && m.textContent.trim() && !/initiali|voorbereid/i.test(m.textContent) }"""
+    )
+    page.keyboard.type(query)
+    page.locator(f".md-search-result__item a[href*='h={query.split()[-1]}']").first.wait_for(state="attached")
+    links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    found = [h for h in links if h.endswith(target.split("#")[1]) and target.split("#")[0] in h]
+    assert found, links
+    page.goto(found[0])
+    checklist = page.locator("section#checklist-kies-je-richting")
+    checklist.wait_for()
+    # It lands on the checklist, not under the sticky header.
+    header = page.locator("header.md-header").bounding_box()
+    assert checklist.bounding_box()["y"] >= header["y"] + header["height"] - 1
+    assert checklist.bounding_box()["y"] < page.viewport_size["height"] / 2
     assert watched.console_errors == []
