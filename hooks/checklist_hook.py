@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-import search_entries
+import placed_parts
 from guide import checklist, locales
 
 
@@ -30,8 +30,8 @@ def on_page_context(context, page, config, nav):
     placed = checklist.page_html(page.content, declared, locale, resolve)
     page.content = placed.html
     shown = [c for c in declared if c["id"] not in placed.unplaced]
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(anchor for c in shown for anchor in checklist.dom_ids(c))
-    search_entries.add(config, page, [checklist.search_entry(c, page.url, resolve) for c in shown])
+    for c in shown:
+        placed_parts.add_anchors(page, checklist.dom_ids(c), f"checklist '{c['id']}'")
+    placed_parts.add_search_entries(config, page, [checklist.search_entry(c, page.url, resolve) for c in shown])
     return context
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-import search_entries
+import placed_parts
 from guide import cache, frontmatter, locales, my_data, sheet, sheet_pdf
 
 log = get_plugin_logger("sheet")
@@ -59,7 +59,7 @@ def on_page_context(context, page, config, nav):
         content = _with_sheet(content, page, config, locale)
     if my_data.has_placeholder(content):
         content = my_data.insert(content, my_data.render(locale, _titles.get(locale, {})))
-        _anchors(page, my_data.DOM_IDS)
+        placed_parts.add_anchors(page, my_data.DOM_IDS, "the My data component")
     page.content = content
     return context
 
@@ -74,15 +74,9 @@ def _with_sheet(content, page, config, locale):
                         resolve_link=resolve)
     page_url = next(a.href for a in locales.alternates(source, config.site_url or "") if a.locale == locale)
     _pdfs[locale][pdf_path] = (model, locale, config.site_name, page_url)
-    _anchors(page, sheet.dom_ids(model))
-    search_entries.add(config, page, [sheet.search_entry(model, page.url, resolve)])
+    placed_parts.add_anchors(page, sheet.dom_ids(model), f"sheet '{model.id}'")
+    placed_parts.add_search_entries(config, page, [sheet.search_entry(model, page.url, resolve)])
     return sheet.insert(content, form)
-
-
-def _anchors(page, ids) -> None:
-    # MkDocs checks anchors after every page is built: ids placed now still count.
-    if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(ids)
 
 
 def on_post_build(config):

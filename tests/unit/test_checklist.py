@@ -349,3 +349,12 @@ def test_hook_builds_a_page_whose_placeholder_is_missing():
     placed = checklist.page_html("<p>Alleen tekst</p>", [READ_DO], "nl", locales.link_resolver("stap-1-richting.md", "nl"))
     assert placed.html == "<p>Alleen tekst</p>" and placed.unplaced == ("kies-je-richting",)
     assert run_hook("<p>Alleen tekst</p>", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "<p>Alleen tekst</p>"
+
+
+def test_hook_refuses_a_checklist_id_the_page_already_has():
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"^docs/stap-3-gesprek.en.md: checklist 'fase-1-vertrouwen' uses the id "
+                                          r"'checklist-fase-1-vertrouwen', which the page already has"):
+        run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en",
+                 anchors={"checklist-fase-1-vertrouwen"})
