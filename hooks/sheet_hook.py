@@ -16,10 +16,12 @@ pages are read and written in that same language's on_post_build.
 from __future__ import annotations
 
 import posixpath
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.toc import AnchorLink
 
 import placed_parts
 from guide import cache, frontmatter, locales, my_data, sheet, sheet_pdf
@@ -76,7 +78,21 @@ def _with_sheet(content, page, config, locale):
     _pdfs[locale][pdf_path] = (model, locale, config.site_name, page_url)
     placed_parts.add_anchors(page, sheet.dom_ids(model), f"sheet '{model.id}'")
     placed_parts.add_search_entries(config, page, [sheet.search_entry(model, page.url, resolve)])
+    _list_in_toc(page, model, content, sheet.PLACEHOLDER.search(content).start())
     return sheet.insert(content, form)
+
+
+def _list_in_toc(page, model, content, position) -> None:
+    """The form's title is one of the page's headings (an h2): list it in the page's table of
+    contents, before the first heading that follows it, as Markdown would have."""
+    if page.toc is None:
+        return
+    items = page.toc.items
+    # A page with a single h1 holds its h2s as that h1's children.
+    siblings = items[0].children if len(items) == 1 and items[0].level == 1 else items
+    entry = AnchorLink(escape(model.title, quote=False), model.id, 2)
+    after = [n for n, item in enumerate(siblings) if content.find(f'id="{item.id}"') > position]
+    siblings.insert(after[0] if after else len(siblings), entry)
 
 
 def on_post_build(config):

@@ -133,6 +133,9 @@ def test_the_guides_own_sheet_builds_into_one_page_pdfs(tmp_path):
         assert len(headings) == 10
         assert urlsplit(urljoin(ORIGIN + path, form.select_one("[data-template-pdf]")["href"])).path == "/" + pdf
         assert len(check_pdf(site / pdf, lang, title, headings).pages) == 1
+        # The form's title is a heading of the page: it is in the page's table of contents too.
+        toc = [a["href"] for a in soup(site, path).select(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")]
+        assert toc == ["#zo-gebruik-je-het", "#gespreksvoorbereiding", "#na-het-gesprek", "#volgende-stap"]
 
 
 def test_a_rebuild_takes_the_pdfs_from_the_cache_until_the_sheet_changes(tmp_path):

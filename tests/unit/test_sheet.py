@@ -18,6 +18,7 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
+from mkdocs.structure.toc import get_toc
 import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
@@ -194,9 +195,9 @@ def test_dom_ids_are_the_ids_in_the_form():
         assert sorted(sheet.dom_ids(model)) == sorted(form_ids)
 
 
-def fake_page(src_uri: str, front: dict, content: str = ""):
+def fake_page(src_uri: str, front: dict, content: str = "", toc=None):
     url = src_uri.replace(".en.md", ".md").replace(".md", ".html")
-    return SimpleNamespace(meta=front, file=SimpleNamespace(src_uri=src_uri), content=content,
+    return SimpleNamespace(meta=front, file=SimpleNamespace(src_uri=src_uri), content=content, toc=toc,
                            present_anchor_ids=set(), url=("en/" if ".en." in src_uri else "") + url)
 
 
@@ -244,6 +245,26 @@ def test_the_hook_gives_the_sheet_one_search_entry(monkeypatch):
     entry = search.entries[0]
     assert entry["location"] == "blad.html#voorbereiding" and entry["title"] == model.title
     assert all(s.heading in entry["text"] for s in model.sections)
+
+
+@pytest.mark.parametrize(
+    # the page's Markdown around the placeholder,                       its table of contents after
+    ("text", "titles"),
+    [
+        ("# Titel\n\n## Eerst\n\n<!-- sheet: voorbereiding -->\n\n## Daarna\n", ["Eerst", "Voorbereiding", "Daarna"]),
+        ("# Titel\n\n## Eerst\n\n<!-- sheet: voorbereiding -->\n", ["Eerst", "Voorbereiding"]),
+        ("# Titel\n\n<!-- sheet: voorbereiding -->\n\n## Daarna\n\n### Dieper\n", ["Voorbereiding", "Daarna"]),
+    ],
+)
+def test_the_sheets_title_is_listed_in_the_table_of_contents_where_it_stands(monkeypatch, text, titles):
+    monkeypatch.setattr(sheet_hook, "_pdfs", {"nl": {}})
+    converter = markdown.Markdown(extensions=["attr_list", "toc"])
+    html = converter.convert(text)
+    page = fake_page("blad.md", {"sheet": SMALL}, html, get_toc(converter.toc_tokens))
+    run_hook(page, "nl")
+    [h1] = page.toc.items
+    assert [item.title for item in h1.children] == titles
+    assert next(i for i in h1.children if i.title == "Voorbereiding").url == "#voorbereiding"
 
 
 def test_pages_without_a_sheet_are_left_alone(monkeypatch):
