@@ -17,6 +17,7 @@ help:
 	@echo "make test          every test, browser tests included"
 	@echo "make translations  list missing and outdated English pages"
 	@echo "make bench         speed and size benchmarks (results in bench/RESULTS.md)"
+	@echo "make clean         remove site/ and the build cache .cache/"
 
 # The environment is rebuilt when pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
