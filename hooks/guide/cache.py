@@ -9,7 +9,9 @@ own `.cache` for social cards. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import tempfile
@@ -31,6 +33,14 @@ def key(*parts: str | bytes) -> str:
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def made_by(module_file: str, *distributions: str) -> tuple[str, ...]:
+    """The parts of a key that stand for the code making an entry: the module's source and the
+    installed versions of the packages it uses. Changing either gives new keys."""
+    return (Path(module_file).read_text(encoding="utf-8"),
+            *(f"{name} {importlib.metadata.version(name)}" for name in distributions))
 
 
 class Cache:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import html
-import importlib.metadata
 import re
 from pathlib import Path
 from typing import Callable
@@ -50,8 +49,7 @@ def keep_conversions_in(folder: Path) -> None:
     changed. The file is named after the converter (its version and this module), so a change
     to either starts a new one."""
     global _memo
-    converter = cache.key(Path(__file__).read_text(encoding="utf-8"),
-                          *(f"{name} {importlib.metadata.version(name)}" for name in ("markdown-it-py", "mdurl")))
+    converter = cache.key(*cache.made_by(__file__, "markdown-it-py", "mdurl"))
     path = Path(folder) / f"inline-{converter[:16]}.json"
     if _memo is None or _memo.path != path:
         _memo = cache.Memo(path)

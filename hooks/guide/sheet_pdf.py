@@ -8,11 +8,8 @@ Sans): a build downloads nothing. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
 import re
 import unicodedata
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -95,13 +92,8 @@ def cache_key(sheet: Sheet, locale: str, site_name: str, page_url: str) -> str:
     """Names everything `render` makes its PDF from: the print document (the sheet's text, the
     template and its CSS), how the ruling is chosen (this module), and the renderer's version.
     The PDF holds no dates, so equal keys mean equal bytes."""
-    return cache.key(html(sheet, locale, site_name, page_url), *_renderer())
-
-
-@functools.lru_cache(maxsize=1)
-def _renderer() -> tuple[str, ...]:
-    return (Path(__file__).read_text(encoding="utf-8"),
-            *(f"{name} {importlib.metadata.version(name)}" for name in ("weasyprint", "pydyf", "tinycss2", "fonttools")))
+    return cache.key(html(sheet, locale, site_name, page_url),
+                     *cache.made_by(__file__, "weasyprint", "pydyf", "tinycss2", "fonttools"))
 
 
 def is_whole(data: bytes) -> bool:
