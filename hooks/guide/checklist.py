@@ -122,7 +122,7 @@ def search_entry(checklist: Mapping, page_url: str, resolve_link: Callable[[str]
     page's `resolve_link`, the texts are the ones `render` just made for that page (kept)."""
     texts = [escape(checklist.get("moment") or "", quote=False)]
     for item in checklist["items"]:
-        texts += [inline.text_of(inline.render(item[field], resolve_link)) for field in ("text", "hint") if item.get(field)]
+        texts += [inline.html_text(item[field], resolve_link) for field in ("text", "hint") if item.get(field)]
     return {
         "location": f"{page_url}#{root_id(checklist['id'])}",
         "title": escape(checklist["title"], quote=False),

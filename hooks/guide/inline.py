@@ -108,10 +108,10 @@ def _cleaned(converted: str) -> str:
     return _CLEANER.clean(converted).strip()
 
 
-def text_of(cleaned: str) -> str:
-    """The text of HTML that `render` made, still escaped (for places that show HTML text, such as
-    the search index): nh3 wrote it, so every tag is whole."""
-    return _TAG.sub("", cleaned)
+def html_text(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
+    """What `render` shows of a text, as HTML text: escaped, without tags (for places that show
+    HTML text, such as the search index). nh3 wrote the HTML, so every tag is whole."""
+    return _TAG.sub("", render(text, resolve_link))
 
 
 def problems(text: str) -> list[str]:

@@ -133,7 +133,7 @@ def search_entry(sheet: Sheet, page_url: str, resolve_link: Callable[[str], str]
     texts = []
     for s in sheet.sections:
         texts.append(escape(s.heading, quote=False))
-        texts += [inline.text_of(inline.render(t, resolve_link)) for t in (s.prompt, s.example) if t]
+        texts += [inline.html_text(t, resolve_link) for t in (s.prompt, s.example) if t]
     return {"location": f"{page_url}#{sheet.id}", "title": escape(sheet.title, quote=False), "text": " ".join(texts)}
 
 
