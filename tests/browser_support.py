@@ -171,3 +171,18 @@ def too_small(targets, minimum: float = 24) -> list[tuple[int, dict]]:
         if size["width"] < minimum or size["height"] < minimum:
             found.append((n, size))
     return found
+
+
+def search(page, query: str):
+    """Types `query` into the header's search (desktop width) and returns the results' links
+    (a Locator), once they are the results of the whole query."""
+    page.locator("input.md-search__input").click()
+    # Material ignores typing until its search worker has loaded the index.
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return m && m.textContent.trim() && !/initiali|voorbereid/i.test(m.textContent) }"""
+    )
+    page.keyboard.type(query)  # the theme searches on key events; fill() sends none
+    # Results come in while typing: wait for those of the last word (their links carry it).
+    page.locator(f".md-search-result__item a[href*='h={query.split()[-1]}']").first.wait_for(state="attached")
+    return page.locator(".md-search-result__item a")

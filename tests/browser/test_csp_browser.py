@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import SiteHandler, free_port
+from browser_support import SiteHandler, free_port, search
 from guide import csp
 from helpers import ROOT, mkdocs_build
 
@@ -168,12 +168,7 @@ def test_following_the_navigation_and_a_search_result(csp_site, violations):
         page.wait_for_load_state("networkidle")
         assert page.url.endswith(target.lstrip("./")), (page.url, target)
         # Search runs in a web worker that fetches the index: script-src and connect-src.
-        search = page.locator("input.md-search__input")  # in the header at desktop width
-        search.click()
-        search.press_sequentially(query)  # the theme searches on key events; fill() sends none
-        # Results come in while typing: wait for the ones for the whole word (their links carry it).
-        result = page.locator(f".md-search-result__item a[href*='h={query}']").first
-        result.wait_for()
+        result = search(page, query).first
         href = result.get_attribute("href")
         result.click()
         page.wait_for_load_state("networkidle")

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser_support import search
+
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -56,20 +58,6 @@ def test_a_missing_page_shows_the_404_of_its_language(watched, site):
     assert watched.page.locator("h1").inner_text() == "Deze pagina bestaat niet (meer)"
 
 
-def search(page, query: str) -> list[str]:
-    """Types `query` into the header's search (desktop width) and returns every result's link."""
-    page.locator("input.md-search__input").click()
-    # Material ignores typing until its search worker has loaded the index.
-    page.wait_for_function(
-        """() => { const m = document.querySelector('.md-search-result__meta');
-                   return m && m.textContent.trim() && !/initiali|voorbereid/i.test(m.textContent) }"""
-    )
-    page.keyboard.type(query)
-    # Results come in while typing: wait for those of the last word (their links carry it).
-    page.locator(f".md-search-result__item a[href*='h={query.split()[-1]}']").first.wait_for(state="attached")
-    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
-
-
 @pytest.mark.parametrize(
     # page to search from,  query,      every result lies under,  page that must be found
     ("start", "query", "prefix", "expected"),
@@ -83,7 +71,8 @@ def test_search_finds_only_pages_of_the_readers_language(watched, site, start, q
     origin, _ = site
     page = watched.page
     page.goto(origin + start)
-    links = [urlsplit(href).path + "#" + urlsplit(href).fragment for href in search(page, query)]
+    hrefs = search(page, query).evaluate_all("links => links.map(a => a.href)")
+    links = [urlsplit(href).path + "#" + urlsplit(href).fragment for href in hrefs]
     assert links, "no results"
     wrong = [h for h in links if (prefix == "/en/") != h.startswith("/en/")]
     assert wrong == []
@@ -104,7 +93,7 @@ def test_a_checklist_is_found_by_its_title_and_the_result_opens_it(watched, site
     origin, _ = site
     page = watched.page
     page.goto(origin + start)
-    links = search(page, query)
+    links = search(page, query).evaluate_all("links => links.map(a => a.href)")
     found = [h for h in links if h.endswith(target.split("#")[1]) and target.split("#")[0] in h]
     assert found, links
     page.goto(found[0])
