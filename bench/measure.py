@@ -8,6 +8,7 @@ Sizes are counted gzipped at level 6, the usual default of web servers, each fil
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import resource
@@ -31,23 +32,36 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def _mkdocs(args: list[str], project: Path, site_url: str) -> subprocess.CompletedProcess:
+    """A build of `project` in a fresh Python (`args` after the interpreter), set up as `make
+    build` sets it up; a failed build stops the benchmark with its log."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, *args], cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return result
+
+
 def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
     """`mkdocs build --strict` as `make build` runs it, timed two ways: "cpu", the seconds of
     processor time the build used (user + system), and "wall", what a contributor waits for.
     The build runs on one core, so on an idle machine the two agree; on a shared machine other
     processes stretch the wall-clock time but not the CPU time, so the targets use CPU time.
     Both include Python's start-up and imports (about a second)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    _mkdocs(["-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project, site_url)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if result.returncode != 0:
-        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"cpu": cpu, "wall": wall}
+
+
+def hook_times(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
+    """The same build with a stopwatch in every hook (bench/hook_time.py): {"total": CPU seconds
+    of the whole process, "hooks": {hook file: CPU seconds inside its events}}."""
+    result = _mkdocs([str(Path(__file__).with_name("hook_time.py")), str(site_dir)], project, site_url)
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def cache_size(project: Path) -> dict:

@@ -111,11 +111,7 @@ def hook_costs(work: Path, size: int, off_cpu: float) -> dict:
     project = synth.make(work / f"cost-{size}", size)
     costs = {"size": size, "baseline": off_cpu}
     for when in ("first", "again"):
-        result = subprocess.run([sys.executable, str(HERE / "hook_time.py"), str(project / "site")], cwd=project,
-                                capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        if result.returncode != 0:
-            raise RuntimeError(f"timed build failed:\n{result.stderr[-3000:]}")
-        costs[when] = json.loads(result.stdout.strip().splitlines()[-1])
+        costs[when] = measure.hook_times(project, project / "site")
         log(f"inside the hooks, {size} pages per language, {when} build: "
             + ", ".join(f"{Path(h).stem} {t:.2f} s" for h, t in costs[when]["hooks"].items()))
     return costs
