@@ -29,7 +29,7 @@ def on_files(files, config):
     # Most of the checking time goes to converting the texts of items, hints and prompts: keep
     # the conversions between builds (.cache/guide/), so only edited texts are converted again.
     inline.keep_conversions_in(cache.folder(Path(config.config_file_path).parent))
-    docs = posixpath.basename(config.docs_dir.rstrip("/")) or "docs"
+    docs = model.docs_folder(config.docs_dir)
     pages = [
         model.check_page(f.src_uri, f.content_string, docs_dir=docs)
         for f in files.documentation_pages()

@@ -7,15 +7,18 @@ The logic lives in `guide.sheet`, `guide.sheet_pdf` and `guide.my_data`; this mo
   its headings and prompts, and MkDocs' anchor check is told the ids of both;
 - writes the blank PDF of each language into that language's part of the site,
   `downloads/<title>.pdf` and `en/downloads/<title>.pdf`, made once and then taken from
-  `.cache/guide/sheets/` for as long as its inputs stay the same.
+  `.cache/guide/sheets/` for as long as its inputs stay the same. The PDFs the cache lacks are
+  started in on_files, on the machine's other cores (`guide.parallel`), while MkDocs builds the
+  pages, and collected when the site is written.
 Every event runs once per language: mkdocs-static-i18n builds Dutch at the root, then English
-into `en/` from its own on_post_build. Each language's PDF is therefore collected while its
-pages are read and written in that same language's on_post_build.
+into `en/` from its own on_post_build. Each language's PDFs are therefore found in that
+language's on_files and written in its on_post_build.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -24,14 +27,29 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
 import placed_parts
-from guide import cache, frontmatter, locales, my_data, sheet, sheet_pdf
+from guide import cache, frontmatter, locales, my_data, parallel, sheet, sheet_pdf
+from guide.model import docs_folder
 
 log = get_plugin_logger("sheet")
 
-# Per language being built: the blank PDFs to write (site path -> sheet_pdf.render's arguments),
-# and the titles of stored keys that the My data page shows. `mkdocs serve` keeps this module
-# loaded: every language build starts its own entries afresh in on_files.
-_pdfs: dict[str, dict[str, tuple]] = {}
+
+@dataclass
+class _Pdfs:
+    """One language's blank PDFs: what each is made from, the ones found in the cache, and the
+    ones being made."""
+
+    cache: cache.Cache
+    made_from: dict[str, tuple] = field(default_factory=dict)  # site path -> sheet_pdf.render's arguments
+    declared_at: dict[str, str] = field(default_factory=dict)  # site path -> "docs/page.md:line"
+    keys: dict[str, str] = field(default_factory=dict)  # site path -> cache key
+    found: dict[str, bytes] = field(default_factory=dict)
+    making: parallel.Jobs | None = None
+
+
+# Per language being built: its PDFs, and the titles of stored keys that the My data page shows.
+# `mkdocs serve` keeps this module loaded: every language build starts its own entries afresh
+# in on_files.
+_pdfs: dict[str, _Pdfs] = {}
 _titles: dict[str, dict[str, str]] = {}
 
 
@@ -42,13 +60,39 @@ def _locale(config) -> str:
 @event_priority(10)  # before the i18n plugin filters the files: both versions are still there
 def on_files(files, config):
     locale = _locale(config)
-    _pdfs[locale] = {}
+    # Beside mkdocs.yml, like the theme's own cache: kept between builds (and by CI), so a PDF
+    # is only made again when its sheet, its template or the renderer changed.
+    pdfs = _pdfs[locale] = _Pdfs(cache.Cache(cache.folder(Path(config.config_file_path).parent) / "sheets",
+                                             ".pdf", sheet_pdf.is_whole))
     # The My data page may be read before the pages it lists: take the titles from the sources.
     _titles[locale] = {}
     for file in files.documentation_pages():
-        if locales.locale_of(file.src_uri) == locale:
-            _titles[locale].update(my_data.titles(frontmatter.parse(file.content_string).data))
+        if locales.locale_of(file.src_uri) != locale:
+            continue
+        front = frontmatter.parse(file.content_string)
+        _titles[locale].update(my_data.titles(front.data))
+        # The content model (content_hook.py) has checked the sheet's shape and that the page
+        # has exactly one placeholder for it, so every sheet found here is shown on its page.
+        if "sheet" in front.data:
+            model = sheet.from_front_matter(front.data["sheet"])
+            path = sheet_pdf.site_path(model, locale)
+            page_url = _page_url(locales.source_of(file.src_uri), locale, config)
+            pdfs.made_from[path] = (model, locale, config.site_name, page_url)
+            pdfs.declared_at[path] = f"{docs_folder(config.docs_dir)}/{file.src_uri}:{front.key_lines.get(('sheet',), front.line(('sheet',)))}"
+    for path, made_from in pdfs.made_from.items():
+        pdfs.keys[path] = sheet_pdf.cache_key(*made_from)
+        found = pdfs.cache.get(pdfs.keys[path])
+        if found is not None:
+            pdfs.found[path] = found
+    pdfs.making = parallel.Jobs(sheet_pdf.render, {path: made_from for path, made_from in pdfs.made_from.items()
+                                                   if path not in pdfs.found})
+    if pdfs.making.in_workers:
+        log.info(f"making {pdfs.making.in_workers} blank PDFs on the machine's other cores")
     return files
+
+
+def _page_url(source: str, locale: str, config) -> str:
+    return next(a.href for a in locales.alternates(source, config.site_url or "") if a.locale == locale)
 
 
 @event_priority(-50)  # after the search plugin (priority 0): see the module's docstring
@@ -74,8 +118,6 @@ def _with_sheet(content, page, config, locale):
     resolve = locales.link_resolver(page.file.src_uri, locale)
     form = sheet.render(model, locale, pdf_href=locales.relative(pdf_path, posixpath.dirname(page_path)),
                         resolve_link=resolve)
-    page_url = next(a.href for a in locales.alternates(source, config.site_url or "") if a.locale == locale)
-    _pdfs[locale][pdf_path] = (model, locale, config.site_name, page_url)
     placed_parts.add_anchors(page, sheet.dom_ids(model), f"sheet '{model.id}'")
     placed_parts.add_search_entries(config, page, [sheet.search_entry(model, page.url, resolve)])
     _list_in_toc(page, model, content, sheet.PLACEHOLDER.search(content).start())
@@ -97,17 +139,25 @@ def _list_in_toc(page, model, content, position) -> None:
 
 def on_post_build(config):
     site = Path(config.site_dir)
-    # Beside mkdocs.yml, like the theme's own cache: kept between builds (and by CI), so a PDF
-    # is only made again when its sheet, its template or the renderer changed.
-    pdfs = cache.Cache(cache.folder(Path(config.config_file_path).parent) / "sheets", ".pdf", sheet_pdf.is_whole)
-    for path, sheet_in_locale in _pdfs.get(_locale(config), {}).items():
-        try:
-            pdf, made = pdfs.get_or_make(sheet_pdf.cache_key(*sheet_in_locale),
-                                         lambda: sheet_pdf.render(*sheet_in_locale))
-        except sheet_pdf.SheetTooLong as error:
-            raise PluginError(f"{path}: {error}") from error
-        if made:
+    pdfs = _pdfs.get(_locale(config))
+    if pdfs is None:
+        return
+    for path in pdfs.made_from:
+        pdf = pdfs.found.get(path)
+        if pdf is None:
+            try:
+                pdf = pdfs.making.result(path)
+            except sheet_pdf.SheetTooLong as error:
+                raise PluginError(f"{pdfs.declared_at[path]}: sheet: {error}") from error
+            pdfs.cache.put(pdfs.keys[path], pdf)
             log.info(f"made the blank PDF {path}")
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)
+
+
+def on_build_error(error):
+    # A failed build writes no site: the PDFs no worker has started yet are not needed.
+    for pdfs in _pdfs.values():
+        if pdfs.making is not None:
+            pdfs.making.cancel()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path as FilePath
@@ -66,6 +67,11 @@ class Page:
     @property
     def data(self) -> dict:
         return self.front.data
+
+
+def docs_folder(docs_dir: str) -> str:
+    """The docs folder as problems name it (`docs/stap-1.md`): its name, not its full path."""
+    return posixpath.basename(docs_dir.rstrip("/")) or "docs"
 
 
 def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -14,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide import sheet
+from guide import parallel, sheet
 from helpers import ROOT, built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"
@@ -163,6 +164,52 @@ def test_a_rebuild_takes_the_pdfs_from_the_cache_until_the_sheet_changes(tmp_pat
     changed = mkdocs_build(project, site_url=ORIGIN)
     assert made.findall(changed.stderr) == ["downloads/voorbereiding.pdf"]  # the English sheet did not change
     assert "Wie doet wat, en wanneer?" in check_pdf(pdf, "nl", "Voorbereiding", ["Mijn doel"]).pages[0].extract_text()
+
+
+def _second_sheet(sheet_front: str, sheet_id: str, title: str, extra_sections: int = 0) -> str:
+    front = re.sub(r"id: voorbereiding\n  title: \w+", f"id: {sheet_id}\n  title: {title}", sheet_front)
+    return front + "".join(f"    - id: extra-{n}\n      heading: Extra {n}\n      prompt: Extra?\n      lines: 8\n"
+                           for n in range(extra_sections))
+
+
+TWO_SHEETS = {
+    **FIXTURE,
+    "blad-2.md": page("Blad 2", "<!-- sheet: nabespreking -->", _second_sheet(SHEET_NL, "nabespreking", "Nabespreking")),
+    "blad-2.en.md": page("Sheet 2", "<!-- sheet: nabespreking -->", _second_sheet(SHEET_EN, "nabespreking", "Debrief")),
+}
+
+
+@pytest.mark.skipif(parallel.spare_cores() < 1, reason="a machine with one core makes every PDF in the build's process")
+def test_pdfs_made_on_other_cores_are_the_pdfs_the_build_makes_itself(tmp_path):
+    """Two missing PDFs per language go to a worker process; one is made in the build's own."""
+    project = make_project(tmp_path, TWO_SHEETS)
+    first = mkdocs_build(project, site_url=ORIGIN)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.count("sheet: making 2 blank PDFs on the machine's other cores") == 2
+    pdfs = ["downloads/voorbereiding.pdf", "downloads/nabespreking.pdf",
+            "en/downloads/preparation.pdf", "en/downloads/debrief.pdf"]
+    from_workers = {path: (project / "site" / path).read_bytes() for path in pdfs}
+    check_pdf(project / "site" / "en/downloads/debrief.pdf", "en", "Debrief", ["My goal", "Agreements"])
+
+    shutil.rmtree(project / ".cache")
+    (project / "docs" / "blad-2.md").write_text(page("Blad 2", "Zonder blad."), encoding="utf-8")
+    (project / "docs" / "blad-2.en.md").write_text(page("Sheet 2", "No sheet."), encoding="utf-8")
+    alone = mkdocs_build(project, site_url=ORIGIN)
+    assert alone.returncode == 0, alone.stderr
+    assert "other cores" not in alone.stderr
+    for path in ("downloads/voorbereiding.pdf", "en/downloads/preparation.pdf"):
+        assert (project / "site" / path).read_bytes() == from_workers[path]
+
+
+def test_a_sheet_too_long_for_paper_fails_the_build_naming_its_file_and_line(tmp_path):
+    pages = {**TWO_SHEETS,
+             "blad-2.md": page("Blad 2", "<!-- sheet: nabespreking -->",
+                               _second_sheet(SHEET_NL, "nabespreking", "Nabespreking", extra_sections=14)),
+             "blad-2.en.md": page("Sheet 2", "<!-- sheet: nabespreking -->",
+                                  _second_sheet(SHEET_EN, "nabespreking", "Debrief", extra_sections=14))}
+    result = mkdocs_build(make_project(tmp_path, pages), site_url=ORIGIN)
+    assert result.returncode != 0
+    assert re.search(r"docs/blad-2\.md:3: sheet: sheet 'nabespreking' \(nl\) needs \d A4 pages; at most 2", result.stderr)
 
 
 @pytest.mark.parametrize(("index", "lang", "title", "heading"), [

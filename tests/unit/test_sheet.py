@@ -224,20 +224,44 @@ def run_hook(page, locale: str, search: FakeSearchIndex | None = None) -> str:
         ("deel/blad.md", "nl", "../downloads/voorbereiding.pdf", "downloads/voorbereiding.pdf"),
     ],
 )
-def test_the_hook_links_the_pdf_of_the_language_being_built(monkeypatch, src_uri, locale, href, pdf_path):
+def test_the_hook_links_the_pdf_of_the_language_being_built(src_uri, locale, href, pdf_path):
     data = SMALL if locale == "nl" else SMALL_EN
-    monkeypatch.setattr(sheet_hook, "_pdfs", {locale: {}})
     page = fake_page(src_uri, {"sheet": data}, page_html(PAGE.replace("voorbereiding -->", f"{data['id']} -->")))
     result = run_hook(page, locale)
     assert soup(result).select_one("[data-template-pdf]")["href"] == href
-    assert list(sheet_hook._pdfs[locale]) == [pdf_path]
-    _, _, site_name, page_url = sheet_hook._pdfs[locale][pdf_path]
-    assert (site_name, page_url.startswith("https://gids.example/")) == ("Gids", True)
     assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
 
 
-def test_the_hook_gives_the_sheet_one_search_entry(monkeypatch):
-    monkeypatch.setattr(sheet_hook, "_pdfs", {"nl": {}})
+@pytest.mark.parametrize(
+    ("src_uri", "locale", "pdf_path", "page_url"),
+    [
+        ("blad.md", "nl", "downloads/voorbereiding.pdf", "https://gids.example/blad.html"),
+        ("deel/blad.en.md", "en", "en/downloads/preparation.pdf", "https://gids.example/en/deel/blad.html"),
+    ],
+)
+def test_the_hook_starts_the_pdfs_of_the_language_being_built_before_the_pages(tmp_path, src_uri, locale, pdf_path, page_url):
+    data = SMALL if locale == "nl" else SMALL_EN
+    text = "---\n" + yaml.safe_dump({"title": "Blad", "sheet": data}, allow_unicode=True, sort_keys=False) + "---\n" + PAGE
+    other = "x.en.md" if locale == "nl" else "x.md"  # the other language's files are still there
+    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=src_uri, content_string=text),
+                                                         SimpleNamespace(src_uri=other, content_string=text)])
+    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids",
+                             config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    assert sheet_hook.on_files(files, config) is files
+    pdfs = sheet_hook._pdfs[locale]
+    assert list(pdfs.made_from) == [pdf_path]
+    assert pdfs.made_from[pdf_path][1:] == (locale, "Gids", page_url)
+    assert pdfs.declared_at[pdf_path] == f"docs/{src_uri}:3"  # the line of `sheet:`
+    assert pdfs.found == {} and pdfs.making.in_workers == 0  # one PDF: made in this process
+
+    site = tmp_path / "site"
+    sheet_hook.on_post_build(SimpleNamespace(**vars(config), site_dir=str(site)))
+    pdf = (site / pdf_path).read_bytes()
+    assert pdf == sheet_pdf.render(*pdfs.made_from[pdf_path])
+    assert pdfs.cache.get(pdfs.keys[pdf_path]) == pdf  # kept for the next build
+
+
+def test_the_hook_gives_the_sheet_one_search_entry():
     search = FakeSearchIndex()
     run_hook(fake_page("blad.md", {"sheet": SMALL}, page_html()), "nl", search)
     model = sheet.from_front_matter(SMALL)
@@ -256,8 +280,7 @@ def test_the_hook_gives_the_sheet_one_search_entry(monkeypatch):
         ("# Titel\n\n<!-- sheet: voorbereiding -->\n\n## Daarna\n\n### Dieper\n", ["Voorbereiding", "Daarna"]),
     ],
 )
-def test_the_sheets_title_is_listed_in_the_table_of_contents_where_it_stands(monkeypatch, text, titles):
-    monkeypatch.setattr(sheet_hook, "_pdfs", {"nl": {}})
+def test_the_sheets_title_is_listed_in_the_table_of_contents_where_it_stands(text, titles):
     converter = markdown.Markdown(extensions=["attr_list", "toc"])
     html = converter.convert(text)
     page = fake_page("blad.md", {"sheet": SMALL}, html, get_toc(converter.toc_tokens))
@@ -267,11 +290,9 @@ def test_the_sheets_title_is_listed_in_the_table_of_contents_where_it_stands(mon
     assert next(i for i in h1.children if i.title == "Voorbereiding").url == "#voorbereiding"
 
 
-def test_pages_without_a_sheet_are_left_alone(monkeypatch):
-    monkeypatch.setattr(sheet_hook, "_pdfs", {"nl": {}})
+def test_pages_without_a_sheet_are_left_alone():
     html = page_html("# Titel\n\nGeen formulier.\n")
     assert run_hook(fake_page("x.md", {}, html), "nl") == html
-    assert sheet_hook._pdfs == {"nl": {}}
 
 
 # --- the My data component -----------------------------------------------------------------------
