@@ -26,9 +26,12 @@ _sources: dict[str, str] = {}
 def on_files(files, config):
     if config.plugins["i18n"].current_language != locales.DEFAULT.code:
         return files  # both languages' files were checked in the first (Dutch) build
-    # Most of the checking time goes to converting the texts of items, hints and prompts: keep
-    # the conversions between builds (.cache/guide/), so only edited texts are converted again.
-    inline.keep_conversions_in(cache.folder(Path(config.config_file_path).parent))
+    # Reading and checking 2,000 pages' front matter takes longer than the rest of the hooks'
+    # work: keep the pages that passed and the texts' conversions between builds (.cache/guide/),
+    # so that only edited pages are read and checked again.
+    kept = cache.folder(Path(config.config_file_path).parent)
+    inline.keep_conversions_in(kept)
+    model.keep_checks_in(kept)
     docs = model.docs_folder(config.docs_dir)
     pages = [
         model.check_page(f.src_uri, f.content_string, docs_dir=docs)
@@ -62,6 +65,7 @@ def _log_translation_state(pages) -> None:
 
 def on_post_build(config):
     inline.save_conversions()
+    model.save_checks()
 
 
 def on_page_markdown(markdown, page, config, files):

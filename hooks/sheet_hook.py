@@ -27,8 +27,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
 import placed_parts
-from guide import cache, frontmatter, locales, my_data, parallel, sheet, sheet_pdf
-from guide.model import docs_folder
+from guide import cache, locales, my_data, parallel, sheet, sheet_pdf
+from guide import model as content_model
 
 log = get_plugin_logger("sheet")
 
@@ -40,7 +40,7 @@ class _Pdfs:
 
     cache: cache.Cache
     made_from: dict[str, tuple] = field(default_factory=dict)  # site path -> sheet_pdf.render's arguments
-    declared_at: dict[str, str] = field(default_factory=dict)  # site path -> "docs/page.md:line"
+    declared_in: dict[str, content_model.Page] = field(default_factory=dict)  # site path -> its page
     keys: dict[str, str] = field(default_factory=dict)  # site path -> cache key
     found: dict[str, bytes] = field(default_factory=dict)
     making: parallel.Jobs | None = None
@@ -69,16 +69,16 @@ def on_files(files, config):
     for file in files.documentation_pages():
         if locales.locale_of(file.src_uri) != locale:
             continue
-        front = frontmatter.parse(file.content_string)
-        _titles[locale].update(my_data.titles(front.data))
         # The content model (content_hook.py) has checked the sheet's shape and that the page
         # has exactly one placeholder for it, so every sheet found here is shown on its page.
-        if "sheet" in front.data:
-            model = sheet.from_front_matter(front.data["sheet"])
+        page = content_model.check_page(file.src_uri, file.content_string, content_model.docs_folder(config.docs_dir))
+        _titles[locale].update(my_data.titles(page.data))
+        if "sheet" in page.data:
+            model = sheet.from_front_matter(page.data["sheet"])
             path = sheet_pdf.site_path(model, locale)
             page_url = _page_url(locales.source_of(file.src_uri), locale, config)
             pdfs.made_from[path] = (model, locale, config.site_name, page_url)
-            pdfs.declared_at[path] = f"{docs_folder(config.docs_dir)}/{file.src_uri}:{front.key_lines.get(('sheet',), front.line(('sheet',)))}"
+            pdfs.declared_in[path] = page
     for path, made_from in pdfs.made_from.items():
         pdfs.keys[path] = sheet_pdf.cache_key(*made_from)
         found = pdfs.cache.get(pdfs.keys[path])
@@ -148,7 +148,9 @@ def on_post_build(config):
             try:
                 pdf = pdfs.making.result(path)
             except sheet_pdf.SheetTooLong as error:
-                raise PluginError(f"{pdfs.declared_at[path]}: sheet: {error}") from error
+                page = pdfs.declared_in[path]
+                line = page.front.key_lines.get(("sheet",), 1)
+                raise PluginError(f"{page.file}:{line}: sheet: {error}") from error
             pdfs.cache.put(pdfs.keys[path], pdf)
             log.info(f"made the blank PDF {path}")
         target = site / path

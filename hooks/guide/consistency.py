@@ -99,16 +99,18 @@ def _checklist_ids_unique(pages: list[Page]) -> list[Problem]:
     """A checklist id names the reader's saved ticks: two checklists must not share one."""
     found = []
     for locale in locales.CODES:
-        first: dict[str, tuple[Page, int]] = {}
+        first: dict[str, tuple[Page, tuple]] = {}  # checklist id -> where it is first declared
         for page in sorted(pages, key=lambda p: p.src_uri):
             if locales.locale_of(page.src_uri) != locale:
                 continue
             for n, checklist in enumerate(page.data.get("checklists", [])):
                 path = ("checklists", n, "id")
                 if checklist["id"] in first and first[checklist["id"]][0] is not page:
-                    other, line = first[checklist["id"]]
+                    # Lines only for a problem: a page kept from an earlier build is read again for them.
+                    other, other_path = first[checklist["id"]]
                     found.append(Problem(page.file, page.front.line(path), frontmatter.format_path(path),
-                                         f"checklist id '{checklist['id']}' is already used by {other.file} (line {line})"))
+                                         f"checklist id '{checklist['id']}' is already used by {other.file} "
+                                         f"(line {other.front.line(other_path)})"))
                 else:
-                    first.setdefault(checklist["id"], (page, page.front.line(path)))
+                    first.setdefault(checklist["id"], (page, path))
     return found

@@ -21,7 +21,7 @@ from pathlib import Path as FilePath
 
 import fastjsonschema
 
-from . import frontmatter, inline, locales
+from . import cache, frontmatter, inline, locales
 
 SCHEMA_FILE = FilePath(__file__).resolve().parents[2] / "schema" / "page.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -61,12 +61,19 @@ class Page:
 
     file: str  # as contributors see it: docs/stap-1.en.md
     src_uri: str  # relative to docs/: stap-1.en.md
-    front: frontmatter.FrontMatter
+    text: str
     problems: list[Problem]
+    kept_data: dict | None = None  # what an earlier build found in this text (see keep_checks_in)
+
+    @functools.cached_property
+    def front(self) -> frontmatter.FrontMatter:
+        """The front matter with its lines; read only when a problem needs a line, if the page
+        came from an earlier build's checks."""
+        return frontmatter.parse(self.text)
 
     @property
     def data(self) -> dict:
-        return self.front.data
+        return self.kept_data if self.kept_data is not None else self.front.data
 
 
 def docs_folder(docs_dir: str) -> str:
@@ -74,10 +81,37 @@ def docs_folder(docs_dir: str) -> str:
     return posixpath.basename(docs_dir.rstrip("/")) or "docs"
 
 
+# Pages that passed, kept between builds (see `keep_checks_in`); None: checked every time.
+_kept: cache.Memo | None = None
+
+
+def keep_checks_in(folder: FilePath) -> None:
+    """Remember, in `folder`, the front matter of every page that passed: a later build then
+    only reads and checks the pages whose text changed. The file is named after everything the
+    verdict comes from (the schema, this module, the reader of front matter, the converter that
+    finds unsafe links, their packages), so a change to any of them checks every page again."""
+    global _kept
+    checker = cache.key(SCHEMA_FILE.read_text(encoding="utf-8"),
+                        *cache.made_by(__file__, "fastjsonschema", "PyYAML"),
+                        *cache.made_by(frontmatter.__file__), *cache.made_by(inline.__file__, "markdown-it-py", "mdurl"))
+    path = FilePath(folder) / f"checks-{checker[:16]}.json"
+    if _kept is None or _kept.path != path:
+        _kept = cache.Memo(path, limit=50_000)
+
+
+def save_checks() -> None:
+    if _kept is not None:
+        _kept.save()
+
+
 def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
     file = f"{docs_dir}/{src_uri}"
-    front = frontmatter.parse(text)
-    page = Page(file, src_uri, front, [])
+    key = cache.key(src_uri, text) if _kept is not None else None
+    kept = _kept.get(key) if key else None
+    if kept is not None:
+        return Page(file, src_uri, text, [], json.loads(kept))
+    page = Page(file, src_uri, text, [])
+    front = page.front
     if front.error:
         line, message = front.error
         page.problems.append(Problem(file, line, "front matter", message))
@@ -88,7 +122,20 @@ def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
     if not any(p.severity == "error" for p in page.problems):
         _check_rules(page, report)
     page.problems.sort(key=lambda p: (p.line, p.field))
+    if key and not page.problems:
+        _keep(key, front.data)
     return page
+
+
+def _keep(key: str, data: dict) -> None:
+    # Only what JSON gives back unchanged: a date or a number as a key (YAML allows both) would
+    # come back different, so such a page is simply checked again next time.
+    try:
+        kept = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    if json.loads(kept) == data:
+        _kept.put(key, kept)
 
 
 def _schema_errors(data) -> list:

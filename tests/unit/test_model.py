@@ -1,5 +1,6 @@
 """Every rule of the content model, each with a failing example and its exact message."""
 
+import datetime
 import textwrap
 
 import fastjsonschema
@@ -151,3 +152,94 @@ def test_the_fast_schema_gate_and_jsonschema_agree(old, new):
     except fastjsonschema.JsonSchemaException:
         fast = False
     assert fast == model.explaining_validator().is_valid(front.data)
+
+
+# --- pages that passed are kept between builds --------------------------------------------------
+
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    """Checks kept in tmp_path, as content_hook.py keeps them in .cache/guide/."""
+    monkeypatch.setattr(model, "_kept", None)
+    model.keep_checks_in(tmp_path)
+
+    def next_build():
+        model.save_checks()
+        monkeypatch.setattr(model, "_kept", None)
+        model.keep_checks_in(tmp_path)
+
+    return next_build
+
+
+def unread(monkeypatch):
+    """Fails the test if a page's front matter is read (parsed) from here on."""
+    def refuse(text):
+        raise AssertionError("the front matter was read again")
+    monkeypatch.setattr(frontmatter, "parse", refuse)
+
+
+def test_a_page_that_passed_is_not_read_again_in_the_next_build(kept, monkeypatch):
+    first = model.check_page("stap-1.md", VALID)
+    kept()
+    unread(monkeypatch)
+    again = model.check_page("stap-1.md", VALID)
+    assert again.problems == [] and again.data == first.data
+
+
+@pytest.mark.parametrize("text", [
+    edit("kind: read-do", "kind: readdo"),  # an error
+    edit("      - id: delen\n        text: Lees het hardop voor.\n", ""),  # a warning (2 items)
+])
+def test_a_page_with_problems_is_checked_again_and_reports_them_again(kept, text):
+    first = problems(text)
+    assert first
+    kept()
+    assert problems(text) == first
+
+
+def test_an_edited_page_is_checked_again(kept):
+    model.check_page("stap-1.md", VALID)
+    kept()
+    assert problems(edit("kind: read-do", "kind: readdo")) == [
+        "docs/stap-1.md:7: checklists[0].kind: 'readdo' is not one of 'read-do', 'do-confirm' (did you mean 'read-do'?)"]
+
+
+def test_the_same_text_in_another_file_is_checked_for_that_file(kept):
+    # A Dutch page may not carry source_hash; the same text as a translation may.
+    text = edit("title: Stap 1\n", "title: Stap 1\nsource_hash: 0123456789ab\n")
+    assert problems(text, "stap-1.en.md") == []
+    kept()
+    assert problems(text, "stap-1.md") == [
+        "docs/stap-1.md:3: source_hash: only translations carry source_hash; remove it from the Dutch page"]
+
+
+@pytest.mark.parametrize("unlike_json", [{"date": datetime.date(2026, 11, 27)}, {1: "a number as a key"}])
+def test_what_json_would_change_is_not_kept(kept, unlike_json):
+    # YAML reads dates and numbers as keys; JSON would give them back as text. Such a page is
+    # read every time.
+    data = model.check_page("stap-1.md", VALID).data
+    model._keep("as-json", data)
+    assert model._kept.get("as-json") is not None
+    model._keep("unlike-json", {**data, **unlike_json})
+    assert model._kept.get("unlike-json") is None
+
+
+def test_a_kept_page_still_gives_lines_for_problems_across_pages(kept):
+    from guide import consistency
+
+    other = VALID.replace("title: Stap 1", "title: Stap 2")
+    model.check_page("stap-1.md", VALID)
+    model.check_page("stap-2.md", other)
+    kept()
+    pages = [model.check_page("stap-1.md", VALID), model.check_page("stap-2.md", other)]
+    assert all(p.kept_data is not None for p in pages)
+    assert [str(p) for p in consistency.check_pages(pages)] == [
+        "docs/stap-2.md:5: checklists[0].id: checklist id 'richting' is already used by docs/stap-1.md (line 5)"]
+
+
+def test_the_kept_checks_start_over_when_the_schema_changes(kept, tmp_path, monkeypatch):
+    before = model._kept.path
+    schema = tmp_path / "page.schema.json"
+    schema.write_text(model.SCHEMA_FILE.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(model, "SCHEMA_FILE", schema)
+    model.keep_checks_in(tmp_path)
+    assert model._kept.path != before and model._kept.path.parent == before.parent

@@ -251,7 +251,7 @@ def test_the_hook_starts_the_pdfs_of_the_language_being_built_before_the_pages(t
     pdfs = sheet_hook._pdfs[locale]
     assert list(pdfs.made_from) == [pdf_path]
     assert pdfs.made_from[pdf_path][1:] == (locale, "Gids", page_url)
-    assert pdfs.declared_at[pdf_path] == f"docs/{src_uri}:3"  # the line of `sheet:`
+    assert pdfs.declared_in[pdf_path].file == f"docs/{src_uri}"
     assert pdfs.found == {} and pdfs.making.in_workers == 0  # one PDF: made in this process
 
     site = tmp_path / "site"
