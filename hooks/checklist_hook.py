@@ -13,10 +13,12 @@ here a page with a missing placeholder simply builds without that checklist.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 
 import placed_parts
-from guide import checklist, locales
+from guide import cache, checklist
 
 
 @event_priority(-50)  # after the search plugin (priority 0), which indexes page.content
@@ -26,12 +28,23 @@ def on_page_context(context, page, config, nav):
         return context
     # The i18n plugin sets the theme language per build (see site_hook.on_config).
     locale = config.theme["language"]
-    resolve = locales.link_resolver(page.file.src_uri, locale)
-    placed = checklist.page_html(page.content, declared, locale, resolve)
+    renders = {c["id"]: checklist.rendered(c, locale, page.file.src_uri) for c in declared}
+    placed = checklist.place(page.content, {cid: made.html for cid, made in renders.items()})
     page.content = placed.html
     shown = [c for c in declared if c["id"] not in placed.unplaced]
     for c in shown:
         placed_parts.add_anchors(page, checklist.dom_ids(c), f"checklist '{c['id']}'")
-    placed_parts.add_search_entries(config, page, [checklist.search_entry(c, page.url, resolve) for c in shown])
+    placed_parts.add_search_entries(
+        config, page, [checklist.search_entry(c, page.url, renders[c["id"]].search_text) for c in shown])
     return context
+
+
+def on_pre_build(config):
+    # A large guide has thousands of checklists: keep their HTML between builds (.cache/guide/),
+    # so that only checklists whose data changed are rendered again.
+    checklist.RENDERS.keep_in(cache.folder(Path(config.config_file_path).parent))
+
+
+def on_post_build(config):
+    checklist.RENDERS.save()
 

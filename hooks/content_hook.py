@@ -30,8 +30,8 @@ def on_files(files, config):
     # work: keep the pages that passed and the texts' conversions between builds (.cache/guide/),
     # so that only edited pages are read and checked again.
     kept = cache.folder(Path(config.config_file_path).parent)
-    inline.keep_conversions_in(kept)
-    model.keep_checks_in(kept)
+    inline.CONVERSIONS.keep_in(kept)
+    model.CHECKS.keep_in(kept)
     docs = model.docs_folder(config.docs_dir)
     pages = [
         model.check_page(f.src_uri, f.content_string, docs_dir=docs)
@@ -64,8 +64,8 @@ def _log_translation_state(pages) -> None:
 
 
 def on_post_build(config):
-    inline.save_conversions()
-    model.save_checks()
+    inline.CONVERSIONS.save()
+    model.CHECKS.save()
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -156,10 +156,11 @@ def on_post_build(config):
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)
+    pdfs.making.close()
 
 
 def on_build_error(error):
     # A failed build writes no site: the PDFs no worker has started yet are not needed.
     for pdfs in _pdfs.values():
         if pdfs.making is not None:
-            pdfs.making.cancel()
+            pdfs.making.close()

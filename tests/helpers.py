@@ -68,3 +68,17 @@ MINIMAL = {
     "pagina.md": page("Pagina", "## Tweede kop\n\nTekst over gunning en vertrouwen."),
     "pagina.en.md": page("Page", "## Second heading {#tweede-kop}\n\nText about goodwill and trust."),
 }
+
+
+def keeping(kept, folder: Path, monkeypatch):
+    """Starts `kept` (a `guide.cache.Kept`) in `folder`, as a build's hooks do in .cache/guide/;
+    returns the step to the next build: save, then a new process reads the file again."""
+    monkeypatch.setattr(kept, "memo", None)
+    kept.keep_in(folder)
+
+    def next_build():
+        kept.save()
+        monkeypatch.setattr(kept, "memo", None)
+        kept.keep_in(folder)
+
+    return next_build

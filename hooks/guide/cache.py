@@ -109,6 +109,40 @@ class Memo:
             self._added = False
 
 
+class Kept:
+    """A module's results kept between builds in one `Memo`, once a build says where (`keep_in`).
+    The file is `<name>-<hash>.json`, the hash of `made_of()`: everything the results come from
+    (module sources, templates, schema, package versions), so a change to any of them starts a
+    new file. Until `keep_in`, nothing is kept: unit tests and tools other than a build compute
+    everything afresh."""
+
+    def __init__(self, name: str, made_of: Callable[[], tuple], limit: int = 200_000):
+        self.name = name
+        self.made_of = made_of
+        self.limit = limit
+        self.memo: Memo | None = None
+
+    def keep_in(self, folder: Path) -> None:
+        path = Path(folder) / f"{self.name}-{key(*self.made_of())[:16]}.json"
+        if self.memo is None or self.memo.path != path:
+            self.memo = Memo(path, self.limit)
+
+    @property
+    def active(self) -> bool:
+        return self.memo is not None
+
+    def get(self, entry: str) -> str | None:
+        return self.memo.get(entry) if self.memo is not None else None
+
+    def put(self, entry: str, value: str) -> None:
+        if self.memo is not None:
+            self.memo.put(entry, value)
+
+    def save(self) -> None:
+        if self.memo is not None:
+            self.memo.save()
+
+
 def _write_whole(path: Path, data: bytes) -> None:
     # Written beside its place and then renamed: two builds at once (tests, serve and a build)
     # never read half an entry.

@@ -13,6 +13,7 @@ so the script holds no language of its own.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from html import escape
@@ -22,7 +23,7 @@ from typing import Callable, Mapping
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from guide import inline, locales
+from guide import cache, inline, locales
 
 STRINGS: dict[str, dict[str, str]] = {
     "nl": {
@@ -56,8 +57,9 @@ STRINGS: dict[str, dict[str, str]] = {
 # The strings checklist.js needs, as `data-i18n-<name>` on the checklist's root.
 SCRIPT_STRINGS = ("progress", "complete", "cleared")
 
+TEMPLATES = Path(__file__).parent / "templates"
 _templates = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=FileSystemLoader(TEMPLATES),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
@@ -115,19 +117,59 @@ def dom_ids(checklist: Mapping) -> list[str]:
     return ids
 
 
-def search_entry(checklist: Mapping, page_url: str, resolve_link: Callable[[str], str] | None = None) -> dict[str, str]:
-    """The checklist in the site's search: found by its title, items and hints, and leading to
-    the checklist itself. Only what a reader would search for: not the buttons and notices.
-    Like the theme's own entries, title and text are HTML text: escaped, without tags. With the
-    page's `resolve_link`, the texts are the ones `render` just made for that page (kept)."""
+def search_text(checklist: Mapping, resolve_link: Callable[[str], str] | None = None) -> str:
+    """What search finds the checklist by: its moment, items and hints, as `render` shows them
+    (with the page's `resolve_link`), as HTML text: escaped, without tags, like the theme's own
+    entries. Only what a reader would search for: not the buttons and notices."""
     texts = [escape(checklist.get("moment") or "", quote=False)]
     for item in checklist["items"]:
         texts += [inline.html_text(item[field], resolve_link) for field in ("text", "hint") if item.get(field)]
+    return " ".join(text for text in texts if text)
+
+
+def search_entry(checklist: Mapping, page_url: str, text: str) -> dict[str, str]:
+    """The checklist in the site's search, found by its title and `text` (`search_text`), and
+    leading to the checklist itself."""
     return {
         "location": f"{page_url}#{root_id(checklist['id'])}",
         "title": escape(checklist["title"], quote=False),
-        "text": " ".join(text for text in texts if text),
+        "text": text,
     }
+
+
+# Each page's rendered checklists, kept between builds (checklist_hook.py says where): a large
+# guide has thousands, and a build then only renders those whose data changed. Named after
+# everything the HTML comes from: this module and its template, the text converter, the link
+# resolver, their packages. About 3 KB a checklist: past 20,000 (60 MB) it starts over.
+RENDERS = cache.Kept("checklists", lambda: (*cache.made_by(__file__, "Jinja2", "MarkupSafe"),
+                                            *cache.made_by(str(TEMPLATES / "checklist.html")),
+                                            *cache.made_by(inline.__file__, "markdown-it-py", "mdurl", "nh3"),
+                                            *cache.made_by(locales.__file__)), limit=20_000)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    search_text: str
+
+
+def rendered(checklist: Mapping, locale: str, page_src_uri: str) -> Rendered:
+    """The checklist's HTML (`render`) and search text (`search_text`) on the page
+    `page_src_uri`, taken from an earlier build when the checklist, the language and the page
+    are the same: they depend on nothing else."""
+    def make() -> Rendered:
+        resolve = locales.link_resolver(page_src_uri, locale)
+        return Rendered(render(checklist, locale, resolve), search_text(checklist, resolve))
+
+    if not RENDERS.active:
+        return make()
+    key = cache.key(json.dumps(checklist, sort_keys=True, ensure_ascii=False), locale, page_src_uri)
+    kept = RENDERS.get(key)
+    if kept is not None:
+        return Rendered(*json.loads(kept))
+    made = make()
+    RENDERS.put(key, json.dumps([made.html, made.search_text], ensure_ascii=False))
+    return made
 
 
 # A placeholder is a line of its own in the HTML that Markdown made of the page: Markdown passes an
@@ -162,9 +204,3 @@ def place(html: str, html_by_id: Mapping[str, str]) -> Placement:
     result = _PLACEHOLDER.sub(swap, html)
     unplaced = tuple(cid for cid in html_by_id if cid not in placed)
     return Placement(result, unplaced, tuple(unknown))
-
-
-def page_html(html: str, checklists: list[Mapping], locale: str, resolve_link: Callable[[str], str]) -> Placement:
-    """A page's HTML with all its declared checklists rendered in place, their links made by
-    `resolve_link` (`locales.link_resolver` of the page)."""
-    return place(html, {c["id"]: render(c, locale, resolve_link) for c in checklists})

@@ -40,24 +40,9 @@ _MARKDOWN.validateLink = lambda url: True
 _MARKUP = re.compile(r"""[\\`*_\[\]<>&!'"()\x00-\x1f]|--|\.\.|\+-|,,|\?\?""")
 
 
-# Conversions kept between builds (see `keep_conversions_in`); None: only within this process.
-_memo: cache.Memo | None = None
-
-
-def keep_conversions_in(folder: Path) -> None:
-    """Keep conversions in `folder` between builds: a build then only converts the texts that
-    changed. The file is named after the converter (its version and this module), so a change
-    to either starts a new one."""
-    global _memo
-    converter = cache.key(*cache.made_by(__file__, "markdown-it-py", "mdurl"))
-    path = Path(folder) / f"inline-{converter[:16]}.json"
-    if _memo is None or _memo.path != path:
-        _memo = cache.Memo(path)
-
-
-def save_conversions() -> None:
-    if _memo is not None:
-        _memo.save()
+# Conversions kept between builds in the file of this converter (its version and this module):
+# a build then only converts the texts that changed (content_hook.py says where).
+CONVERSIONS = cache.Kept("inline", lambda: cache.made_by(__file__, "markdown-it-py", "mdurl"))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -66,12 +51,11 @@ def _converted(text: str) -> str:
     that renders each language read the same texts, and `mkdocs serve` renders them on every save."""
     if not _MARKUP.search(text):
         return text
-    kept = _memo.get(text) if _memo is not None else None
+    kept = CONVERSIONS.get(text)
     if kept is not None:
         return kept
     converted = _MARKDOWN.renderInline(text)
-    if _memo is not None:
-        _memo.put(text, converted)
+    CONVERSIONS.put(text, converted)
     return converted
 
 

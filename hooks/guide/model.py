@@ -63,7 +63,7 @@ class Page:
     src_uri: str  # relative to docs/: stap-1.en.md
     text: str
     problems: list[Problem]
-    kept_data: dict | None = None  # what an earlier build found in this text (see keep_checks_in)
+    kept_data: dict | None = None  # what an earlier build found in this text (see CHECKS)
 
     @functools.cached_property
     def front(self) -> frontmatter.FrontMatter:
@@ -81,33 +81,20 @@ def docs_folder(docs_dir: str) -> str:
     return posixpath.basename(docs_dir.rstrip("/")) or "docs"
 
 
-# Pages that passed, kept between builds (see `keep_checks_in`); None: checked every time.
-_kept: cache.Memo | None = None
-
-
-def keep_checks_in(folder: FilePath) -> None:
-    """Remember, in `folder`, the front matter of every page that passed: a later build then
-    only reads and checks the pages whose text changed. The file is named after everything the
-    verdict comes from (the schema, this module, the reader of front matter, the converter that
-    finds unsafe links, their packages), so a change to any of them checks every page again."""
-    global _kept
-    checker = cache.key(SCHEMA_FILE.read_text(encoding="utf-8"),
-                        *cache.made_by(__file__, "fastjsonschema", "PyYAML"),
-                        *cache.made_by(frontmatter.__file__), *cache.made_by(inline.__file__, "markdown-it-py", "mdurl"))
-    path = FilePath(folder) / f"checks-{checker[:16]}.json"
-    if _kept is None or _kept.path != path:
-        _kept = cache.Memo(path, limit=50_000)
-
-
-def save_checks() -> None:
-    if _kept is not None:
-        _kept.save()
+# The front matter of every page that passed, kept between builds (content_hook.py says where):
+# a later build then only reads and checks the pages whose text changed. Named after everything
+# the verdict comes from: the schema, this module, the reader of front matter, the converter
+# that finds unsafe links, and their packages.
+CHECKS = cache.Kept("checks", lambda: (SCHEMA_FILE.read_text(encoding="utf-8"),
+                                       *cache.made_by(__file__, "fastjsonschema", "PyYAML"),
+                                       *cache.made_by(frontmatter.__file__),
+                                       *cache.made_by(inline.__file__, "markdown-it-py", "mdurl")), limit=50_000)
 
 
 def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
     file = f"{docs_dir}/{src_uri}"
-    key = cache.key(src_uri, text) if _kept is not None else None
-    kept = _kept.get(key) if key else None
+    key = cache.key(src_uri, text) if CHECKS.active else None
+    kept = CHECKS.get(key) if key else None
     if kept is not None:
         return Page(file, src_uri, text, [], json.loads(kept))
     page = Page(file, src_uri, text, [])
@@ -135,7 +122,7 @@ def _keep(key: str, data: dict) -> None:
     except (TypeError, ValueError):
         return
     if json.loads(kept) == data:
-        _kept.put(key, kept)
+        CHECKS.put(key, kept)
 
 
 def _schema_errors(data) -> list:

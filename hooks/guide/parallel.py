@@ -7,9 +7,9 @@ second each. Started here as soon as the sheets are known, before any page is bu
 made beside the pages and are ready when the site is written.
 
 A worker is a fresh Python process (spawned, never forked: `mkdocs serve` runs threads that a
-fork would copy half-way) and needs about half a second to import the renderer. So a single
-job, or a machine with one core, is done in the build's own process when its result is asked
-for, as before. Jobs are module-level functions with picklable arguments. Nothing here knows
+fork would copy half-way) and needs about half a second to import the renderer. So a few jobs
+(`MIN_JOBS`), or a machine with one core, are done in the build's own process when their
+result is asked for, as before. Jobs are module-level functions with picklable arguments. Nothing here knows
 about MkDocs.
 """
 
@@ -23,7 +23,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Hashable, Mapping
 
-MIN_JOBS = 2  # fewer jobs than this are not worth a worker's start
+# A worker's start (Python, then WeasyPrint's import) costs as much as ten PDFs, and a guide
+# with only a few sheets builds its pages sooner than a worker is ready: below this many
+# jobs, they are done in the build's own process.
+MIN_JOBS = 4
 
 
 def spare_cores() -> int:
@@ -52,18 +55,16 @@ class Jobs:
         self._function = function
         self._arguments = dict(arguments)
         self._futures: dict[Hashable, Future] = {}
+        self._pool: ProcessPoolExecutor | None = None
         workers = min(spare_cores(), len(self._arguments))
         if len(self._arguments) < MIN_JOBS or workers < 1:
             return
         try:
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=site.addsitedir, initargs=(_import_root(function),))
-            self._futures = {name: pool.submit(function, *args) for name, args in self._arguments.items()}
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=site.addsitedir, initargs=(_import_root(function),))
+            self._futures = {name: self._pool.submit(function, *args) for name, args in self._arguments.items()}
         except OSError:  # no processes to be had (a locked-down sandbox): done here, when asked
-            self._futures = {}
-            return
-        # Returns at once; the workers stop when their jobs are done (or cancelled).
-        pool.shutdown(wait=False)
+            self.close()
 
     @property
     def in_workers(self) -> int:
@@ -79,8 +80,11 @@ class Jobs:
                 pass
         return self._function(*self._arguments[name])
 
-    def cancel(self) -> None:
-        """Drops the jobs no worker has started yet (a build that failed does not need them)."""
-        for future in self._futures.values():
-            future.cancel()
+    def close(self) -> None:
+        """Drops the jobs no worker has started yet (a build that failed does not need them) and
+        waits for the workers to stop, so that a build leaves no processes behind. A result
+        asked for after this is made in this process."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
         self._futures.clear()

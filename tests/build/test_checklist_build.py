@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide import checklist
-from helpers import built_site, page
+from helpers import built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"
 
@@ -63,3 +63,25 @@ def test_the_checklist_has_one_search_entry_that_leads_to_it(site, lang, path, i
     # The buttons and notices of the checklist are nobody's search result.
     interface = [checklist.STRINGS[lang][key] for key in ("reset", "undo", "storage-off", "read-do.about", "do-confirm.about")]
     assert not any(words in d["text"] for d in docs for words in interface)
+
+
+def test_a_rebuild_shows_an_edited_checklist_and_keeps_the_others(tmp_path):
+    """Rendered checklists are kept in .cache/guide/ between builds, per checklist, language
+    and page: an edited item shows after the next build, the unchanged language comes from
+    the cache, and both pages are the same as from a build without a cache."""
+    project = make_project(tmp_path / "kept", FIXTURE)
+    assert mkdocs_build(project, site_url=ORIGIN).returncode == 0
+    [kept] = (project / ".cache" / "guide").glob("checklists-*.json")
+    assert len(json.loads(kept.read_text(encoding="utf-8"))) == 2  # one checklist, two languages
+
+    dutch = project / "docs" / "lijst.md"
+    dutch.write_text(dutch.read_text(encoding="utf-8").replace("Ik stuurde een verslag.", "Ik stuurde een kort verslag."),
+                     encoding="utf-8")
+    assert mkdocs_build(project, site_url=ORIGIN).returncode == 0
+    assert len(json.loads(kept.read_text(encoding="utf-8"))) == 3  # the edited Dutch one was added
+
+    edited = {**FIXTURE, "lijst.md": dutch.read_text(encoding="utf-8")}
+    fresh = built_site(tmp_path / "fresh", edited, ORIGIN)
+    for path in ("lijst.html", "en/lijst.html"):
+        assert (project / "site" / path).read_text(encoding="utf-8") == (fresh / path).read_text(encoding="utf-8")
+    assert "Ik stuurde een kort verslag." in (project / "site" / "lijst.html").read_text(encoding="utf-8")

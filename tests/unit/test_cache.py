@@ -98,3 +98,24 @@ def test_a_memo_past_its_limit_starts_over(tmp_path):
     full.save()
     assert cache.Memo(path, limit=2).get("a") is None
     assert cache.Memo(path, limit=3).get("a") == "a"
+
+
+def test_kept_results_wait_for_a_build_to_say_where_and_are_named_after_their_code(tmp_path):
+    code = ["version 1"]
+    kept = cache.Kept("renders", lambda: tuple(code))
+    kept.put("a", "A")  # not a build (yet): nothing is kept
+    assert not kept.active and kept.get("a") is None
+    kept.save()
+    assert list(tmp_path.iterdir()) == []
+
+    kept.keep_in(tmp_path)
+    kept.put("a", "A")
+    kept.save()
+    [first] = tmp_path.glob("renders-*.json")
+    memo = kept.memo
+    kept.keep_in(tmp_path)  # the next language of the same build: the same memo
+    assert kept.memo is memo and kept.get("a") == "A"
+
+    code[0] = "version 2"  # a changed module or package: a new file, the old one is not read
+    kept.keep_in(tmp_path)
+    assert kept.memo.path != first and kept.get("a") is None

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 import checklist_hook
 from guide import checklist, locales
+from helpers import keeping
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
@@ -278,8 +279,8 @@ def test_place(text, expected, unplaced, unknown):
 
 def test_a_checklist_lands_between_the_paragraphs_around_its_placeholder():
     text = "# Stap 1\n\nNeem vijf minuten.\n<!-- checklist: kies-je-richting -->\n## Volgende stap\n"
-    placed = checklist.page_html(site_markdown(text), [READ_DO], "nl", locales.link_resolver("stap-1-richting.md", "nl"))
     rendered = checklist.render(READ_DO, "nl", locales.link_resolver("stap-1-richting.md", "nl"))
+    placed = checklist.place(site_markdown(text), {READ_DO["id"]: rendered})
     assert f"<p>Neem vijf minuten.</p>\n{rendered}\n<h2" in placed.html
 
 
@@ -329,7 +330,7 @@ def test_hook_gives_each_placed_checklist_one_search_entry():
                 "I see signs of trust. Don’t? Stay in phase 1.",
     }]
     hostile = {**DO_CONFIRM, "title": "<b>Fase</b>", "items": [{"id": "x", "text": "Zie `<img src=x onerror=alert(1)>`"}]}
-    assert checklist.search_entry(hostile, "p.html") == {
+    assert checklist.search_entry(hostile, "p.html", checklist.search_text(hostile)) == {
         "location": "p.html#checklist-fase-1-vertrouwen",
         "title": "&lt;b&gt;Fase&lt;/b&gt;",  # HTML text, as the theme's own entries: shown, never run
         "text": "During or right after phase 1 Zie &lt;img src=x onerror=alert(1)&gt;",
@@ -346,7 +347,7 @@ def test_hook_leaves_pages_without_checklists_alone(meta):
 
 
 def test_hook_builds_a_page_whose_placeholder_is_missing():
-    placed = checklist.page_html("<p>Alleen tekst</p>", [READ_DO], "nl", locales.link_resolver("stap-1-richting.md", "nl"))
+    placed = checklist.place("<p>Alleen tekst</p>", {READ_DO["id"]: checklist.render(READ_DO, "nl")})
     assert placed.html == "<p>Alleen tekst</p>" and placed.unplaced == ("kies-je-richting",)
     assert run_hook("<p>Alleen tekst</p>", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "<p>Alleen tekst</p>"
 
@@ -358,3 +359,52 @@ def test_hook_refuses_a_checklist_id_the_page_already_has():
                                           r"'checklist-fase-1-vertrouwen', which the page already has"):
         run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en",
                  anchors={"checklist-fase-1-vertrouwen"})
+
+
+# --- rendered checklists kept between builds ----------------------------------------------------
+
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    """Rendered checklists kept in tmp_path, as checklist_hook.py keeps them in .cache/guide/."""
+    return keeping(checklist.RENDERS, tmp_path, monkeypatch)
+
+
+def made_here(data, locale, page) -> checklist.Rendered:
+    resolve = locales.link_resolver(page, locale)
+    return checklist.Rendered(checklist.render(data, locale, resolve), checklist.search_text(data, resolve))
+
+
+def test_a_checklist_rendered_in_an_earlier_build_is_not_rendered_again(kept, monkeypatch):
+    first = checklist.rendered(READ_DO, "nl", "stap-1-richting.md")
+    assert first == made_here(READ_DO, "nl", "stap-1-richting.md")
+    assert "Lees fase 1 nog eens." in first.search_text
+    kept()
+
+    def refuse(*args):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(checklist, "render", refuse)
+    monkeypatch.setattr(checklist, "search_text", refuse)
+    assert checklist.rendered(READ_DO, "nl", "stap-1-richting.md") == first
+
+
+@pytest.mark.parametrize(("data", "locale", "page"), [
+    ({**READ_DO, "title": "Een andere titel"}, "nl", "stap-1-richting.md"),  # its data changed
+    (READ_DO, "en", "stap-1-richting.en.md"),  # the other language
+    (READ_DO, "nl", "deel/stap-1-richting.md"),  # another page: its links lead elsewhere
+])
+def test_what_differs_from_a_kept_checklist_is_rendered_for_itself(kept, data, locale, page):
+    checklist.rendered(READ_DO, "nl", "stap-1-richting.md")
+    kept()
+    assert checklist.rendered(data, locale, page) == made_here(data, locale, page)
+
+
+def test_the_kept_checklists_start_over_when_the_template_changes(kept, tmp_path, monkeypatch):
+    before = checklist.RENDERS.memo.path
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    template = (checklist.TEMPLATES / "checklist.html").read_text(encoding="utf-8")
+    (templates / "checklist.html").write_text(template.replace("checklist__title", "checklist__heading"), encoding="utf-8")
+    monkeypatch.setattr(checklist, "TEMPLATES", templates)
+    checklist.RENDERS.keep_in(tmp_path)
+    assert checklist.RENDERS.memo.path != before and checklist.RENDERS.memo.path.parent == before.parent

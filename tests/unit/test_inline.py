@@ -89,7 +89,7 @@ def test_a_field_is_one_line_of_inline_markdown(text, html):
 @pytest.fixture
 def fresh_inline(monkeypatch):
     """inline as a new build process finds it: nothing converted yet, no memo."""
-    monkeypatch.setattr(inline, "_memo", None)
+    monkeypatch.setattr(inline.CONVERSIONS, "memo", None)
     inline._converted.cache_clear()
     inline._cleaned.cache_clear()
     yield
@@ -98,14 +98,14 @@ def fresh_inline(monkeypatch):
 
 
 def test_conversions_are_kept_between_builds(tmp_path, fresh_inline):
-    inline.keep_conversions_in(tmp_path)
+    inline.CONVERSIONS.keep_in(tmp_path)
     assert inline.render("Een **vet** woord") == "Een <strong>vet</strong> woord"
-    inline.save_conversions()
+    inline.CONVERSIONS.save()
     [memo] = tmp_path.glob("inline-*.json")
     # The next build reads the kept conversion instead of converting again.
     memo.write_text(memo.read_text(encoding="utf-8").replace("<strong>vet</strong>", "<em>bewaard</em>"), encoding="utf-8")
-    inline._memo = None
+    inline.CONVERSIONS.memo = None
     inline._converted.cache_clear()
     inline._cleaned.cache_clear()
-    inline.keep_conversions_in(tmp_path)
+    inline.CONVERSIONS.keep_in(tmp_path)
     assert inline.render("Een **vet** woord") == "Een <em>bewaard</em> woord"

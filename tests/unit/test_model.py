@@ -7,6 +7,7 @@ import fastjsonschema
 import pytest
 
 from guide import frontmatter, model
+from helpers import keeping
 
 VALID = """\
 ---
@@ -159,15 +160,7 @@ def test_the_fast_schema_gate_and_jsonschema_agree(old, new):
 @pytest.fixture
 def kept(tmp_path, monkeypatch):
     """Checks kept in tmp_path, as content_hook.py keeps them in .cache/guide/."""
-    monkeypatch.setattr(model, "_kept", None)
-    model.keep_checks_in(tmp_path)
-
-    def next_build():
-        model.save_checks()
-        monkeypatch.setattr(model, "_kept", None)
-        model.keep_checks_in(tmp_path)
-
-    return next_build
+    return keeping(model.CHECKS, tmp_path, monkeypatch)
 
 
 def unread(monkeypatch):
@@ -218,9 +211,9 @@ def test_what_json_would_change_is_not_kept(kept, unlike_json):
     # read every time.
     data = model.check_page("stap-1.md", VALID).data
     model._keep("as-json", data)
-    assert model._kept.get("as-json") is not None
+    assert model.CHECKS.get("as-json") is not None
     model._keep("unlike-json", {**data, **unlike_json})
-    assert model._kept.get("unlike-json") is None
+    assert model.CHECKS.get("unlike-json") is None
 
 
 def test_a_kept_page_still_gives_lines_for_problems_across_pages(kept):
@@ -237,9 +230,9 @@ def test_a_kept_page_still_gives_lines_for_problems_across_pages(kept):
 
 
 def test_the_kept_checks_start_over_when_the_schema_changes(kept, tmp_path, monkeypatch):
-    before = model._kept.path
+    before = model.CHECKS.memo.path
     schema = tmp_path / "page.schema.json"
     schema.write_text(model.SCHEMA_FILE.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     monkeypatch.setattr(model, "SCHEMA_FILE", schema)
-    model.keep_checks_in(tmp_path)
-    assert model._kept.path != before and model._kept.path.parent == before.parent
+    model.CHECKS.keep_in(tmp_path)
+    assert model.CHECKS.memo.path != before and model.CHECKS.memo.path.parent == before.parent

@@ -5,6 +5,7 @@ the hooks' own package after MkDocs has loaded them)."""
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 import os
 import sys
 
@@ -60,35 +61,35 @@ def test_several_jobs_run_in_a_worker_and_give_their_results(work):
     assert {pid for _, pid in results.values()} != {os.getpid()}
 
 
-def test_a_single_job_runs_in_this_process_when_asked_for(work):
-    jobs = parallel.Jobs(work.where, {"only": (3,)})
+def test_fewer_jobs_than_pay_for_a_worker_run_in_this_process_when_asked_for(work):
+    jobs = parallel.Jobs(work.where, {n: (n,) for n in range(parallel.MIN_JOBS - 1)})
     assert jobs.in_workers == 0
-    assert jobs.result("only") == (9, os.getpid())
+    assert jobs.result(2) == (4, os.getpid())
 
 
 def test_without_a_spare_core_every_job_runs_in_this_process(work, monkeypatch):
     monkeypatch.setattr(parallel, "spare_cores", lambda: 0)
-    jobs = parallel.Jobs(work.where, {n: (n,) for n in range(3)})
+    jobs = parallel.Jobs(work.where, {n: (n,) for n in range(6)})
     assert jobs.in_workers == 0
-    assert [jobs.result(n) for n in range(3)] == [(0, os.getpid()), (1, os.getpid()), (4, os.getpid())]
+    assert [jobs.result(n) for n in range(6)] == [(n * n, os.getpid()) for n in range(6)]
 
 
 def test_an_error_in_a_worker_is_raised_where_the_result_is_asked_for(work):
-    jobs = parallel.Jobs(work.refuse, {"a": (1,), "b": (2,)})
-    assert jobs.in_workers == 2
+    jobs = parallel.Jobs(work.refuse, {n: (n,) for n in range(4)})
+    assert jobs.in_workers == 4
     with pytest.raises(work.TooLong, match="job 2 does not fit"):
-        jobs.result("b")
+        jobs.result(2)
 
 
 def test_a_job_whose_worker_died_is_done_in_this_process(work):
-    jobs = parallel.Jobs(work.die_in_a_worker, {"a": (os.getpid(),), "b": (os.getpid(),)})
-    assert jobs.in_workers == 2
-    assert jobs.result("a") == "made in the build's process"
-    assert jobs.result("b") == "made in the build's process"
+    jobs = parallel.Jobs(work.die_in_a_worker, {n: (os.getpid(),) for n in range(4)})
+    assert jobs.in_workers == 4
+    assert [jobs.result(n) for n in range(4)] == ["made in the build's process"] * 4
 
 
-def test_cancelled_jobs_are_done_here_if_still_asked_for(work):
+def test_closing_stops_the_workers_and_what_is_still_asked_for_is_done_here(work):
     jobs = parallel.Jobs(work.where, {n: (n,) for n in range(50)})
-    jobs.cancel()
-    assert jobs.in_workers == 0
+    assert multiprocessing.active_children()
+    jobs.close()
+    assert jobs.in_workers == 0 and multiprocessing.active_children() == []
     assert jobs.result(7) == (49, os.getpid())
