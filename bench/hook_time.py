@@ -1,5 +1,6 @@
 """Runs `mkdocs build --strict` in this process with a stopwatch around every event function of
-every hook in mkdocs.yml, and prints the CPU seconds spent inside each as JSON. What the hooks
+every hook in mkdocs.yml, and prints the CPU seconds spent inside each as JSON (and those of
+the worker processes that make PDFs beside the build, apart: no hook event runs there). What the hooks
 cost themselves; the rest of what "hooks on" adds is MkDocs and the theme handling what the
 hooks put on the pages (bigger pages, their scripts, search entries).
 
@@ -55,6 +56,9 @@ if __name__ == "__main__":
     except SystemExit as exit_:
         if exit_.code:
             raise
-    # The whole process, start-up included: comparable with bench/measure.py's build times.
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(json.dumps({"total": usage.ru_utime + usage.ru_stime, "hooks": dict(spent)}))
+    # The whole process, start-up included, and the worker processes that made PDFs beside it
+    # (guide/parallel.py): comparable with bench/measure.py's build times, which count both.
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers_cpu = workers.ru_utime + workers.ru_stime
+    print(json.dumps({"total": own.ru_utime + own.ru_stime + workers_cpu, "workers": workers_cpu, "hooks": dict(spent)}))

@@ -30,8 +30,8 @@ def markdown(results: dict) -> str:
         f"Written by `make bench` (`bench/run.py`) on {m['date']}. Machine: {m['nproc']} CPUs "
         f"({m['cpu']}), load average {m['load_average']} at the start, Python {m['python']}, "
         f"MkDocs {m['mkdocs']}, Material {m['material']}, mkdocs-static-i18n {m['i18n']}, "
-        f"{m['chromium']}. Builds per size and variant: {results['repeat']} "
-        f"({'the median is reported' if results['repeat'] > 1 else 'one run each'}). "
+        f"{m['chromium']}. Rounds of builds per size: {results['repeat']} "
+        f"({'medians are reported' if results['repeat'] > 1 else 'one run each'}). "
         "1 KB = 1,000 bytes; gzip at level 6, file by file. The synthetic guides are described "
         "in `bench/synth.py`.",
         "",
@@ -46,26 +46,35 @@ def markdown(results: dict) -> str:
 
     out += ["", "## Build time", "",
             "`mkdocs build --strict` of the synthetic guides, in CPU seconds (user + system) of the "
-            "build process: the build runs on one core, so on an idle machine this is the time a "
-            "contributor waits; other work on a shared machine stretches the wall-clock time "
-            "(also shown) but not the CPU time. Python's start-up and imports, about a second, are "
-            f"included. Hooks on: {', '.join(results['hooks']['on'])}. "
+            "build process and of any worker processes it starts: MkDocs builds on one core, so on an "
+            "idle machine a build without workers takes as long as its CPU time, and other work on a "
+            "shared machine stretches the wall-clock time (also shown) but not the CPU time. Python's "
+            "start-up and imports, about a second, are included. "
+            f"Hooks on: {', '.join(results['hooks']['on'])}. "
             f"Hooks off: {', '.join(results['hooks']['off'])} only; the bilingual site needs it "
             "(it fails untranslated pages and writes the 404 pages, search indexes and sitemaps), "
             "so it is part of the baseline. Hooks off, the pages show no checklists, sheets or PDFs: "
             "what the hooks add includes the cost of having them on the pages.", "",
-            "The first build with the hooks on starts with an empty `.cache/guide/` (a fresh clone, "
-            "or CI without its cache): it makes every sheet's PDF and converts every front-matter "
-            "text. Every later build, and every rebuild of `mkdocs serve`, finds those there and only "
-            "makes what changed (\"again\" below: the median of "
-            f"{results['repeat']} builds, each right after a build without the hooks).", "",
-            "| pages per language | pages built | hooks off | hooks on, first build | added | hooks on, again | added | per page, off | per page, on again | wall-clock off / on again |",
+            "Each round builds hooks off, then hooks on from an empty `.cache/guide/` (\"first\": a fresh "
+            "clone, or CI without its cache, making every sheet's PDF, converting every front-matter "
+            "text, checking every page and rendering every checklist), then hooks on again (\"again\": "
+            "every later build and every rebuild of `mkdocs serve`, which only makes what changed). "
+            "A first build makes its PDFs in worker processes on the machine's other cores while "
+            "MkDocs builds the pages (`hooks/guide/parallel.py`): its CPU time counts both, its "
+            "wall-clock time is what a contributor waits for. On a machine with one core the PDFs are "
+            "made one after the other and the first build takes its CPU time. "
+            f"Times are medians of {results['repeat']} rounds; what the hooks add (\"added\") is the median "
+            "of each round's own ratio against the build without them in that round, because the "
+            "machine's speed drifts by more than that over a few minutes.", "",
+            "| pages per language | pages built | hooks off | on, again | added | on, first (CPU) | added | "
+            "wall-clock: off / again / first | first added (wall) | per page: off / again |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results["builds"]:
-        out.append(f"| {row['size']:,} | {row['pages_built']:,} | {row['off']:.1f} s | {row['on_first']:.1f} s | "
-                   f"{row['overhead_first'] * 100:+.0f} % | {row['on']:.1f} s | {row['overhead'] * 100:+.0f} % | "
-                   f"{row['off_per_page'] * 1000:.1f} ms | {row['on_per_page'] * 1000:.1f} ms | "
-                   f"{row['off_wall']:.1f} s / {row['on_wall']:.1f} s |")
+        out.append(f"| {row['size']:,} | {row['pages_built']:,} | {row['off']:.1f} s | {row['on']:.1f} s | "
+                   f"{row['overhead'] * 100:+.0f} % | {row['on_first']:.1f} s | {row['overhead_first'] * 100:+.0f} % | "
+                   f"{row['off_wall']:.1f} s / {row['on_wall']:.1f} s / {row['on_first_wall']:.1f} s | "
+                   f"{row['overhead_first_wall'] * 100:+.0f} % | "
+                   f"{row['off_per_page'] * 1000:.1f} ms / {row['on_per_page'] * 1000:.1f} ms |")
     largest = results["builds"][-1]
     cache = largest["cache"]
     out += ["", f"At {largest['size']:,} pages per language, `.cache/guide/` holds {cache['files']:,} files, "
@@ -78,7 +87,7 @@ def markdown(results: dict) -> str:
     costs = results["hook_costs"]
     row = next(r for r in results["builds"] if r["size"] == costs["size"])
     out += ["", f"Where the added time goes, at {costs['size']:,} pages per language: CPU seconds inside each "
-            "hook's events (`bench/hook_time.py`, one build each), against the build without the hooks "
+            "hook's events (`bench/hook_time.py`, one build each; the PDF workers' own CPU time apart), against the build without the hooks "
             f"({costs['baseline']:.1f} s, the median above).", "",
             "| hook | first build | of hooks off | again | of hooks off |", "|---|---:|---:|---:|---:|"]
     hooks = [h for h in costs["again"]["hooks"] if h not in results["hooks"]["off"]]
@@ -90,10 +99,13 @@ def markdown(results: dict) -> str:
     inside = sum(costs["again"]["hooks"][h] for h in hooks)
     out.append(f"| **all our hooks** | **{inside_first:.2f} s** | **{inside_first / costs['baseline'] * 100:+.1f} %** | "
                f"**{inside:.2f} s** | **{inside / costs['baseline'] * 100:+.1f} %** |")
+    workers_first, workers = costs["first"].get("workers", 0.0), costs["again"].get("workers", 0.0)
+    out.append(f"| PDF worker processes (beside the build) | {workers_first:.2f} s | "
+               f"{workers_first / costs['baseline'] * 100:+.1f} % | {workers:.2f} s | {workers / costs['baseline'] * 100:+.1f} % |")
     out += ["", f"Inside the hooks, builds after the first spend {inside:.2f} s; \"hooks on, again\" adds "
-            f"{row['on'] - row['off']:.2f} s (median). The difference is MkDocs and the theme handling what the "
-            "hooks put on the pages, the hooks' imports (about 0.1 s), and the spread between single builds "
-            "of this size on this machine (about ±0.5 s), which the timed builds above do not average out."]
+            f"{row['overhead'] * row['off']:.2f} s ({row['overhead'] * 100:+.1f} %, the median of the rounds). The "
+            "difference is MkDocs and the theme handling what the hooks put on the pages, the hooks' "
+            "imports (about 0.15 s), and how much the machine's speed drifts between two builds."]
 
     out += ["", "## HTML per page (hooks on, navigation.prune on)", "",
             "| pages per language | mean | largest | largest page |", "|---:|---:|---:|---|"]

@@ -5,7 +5,7 @@ with our hooks on and off, then the real guide for a first visit and Lighthouse.
 bench/RESULTS.md and bench/results.json. A missed target is reported as FAIL in the results and
 never fails the run: the numbers are for people to weigh. About 8 minutes on 2 CPUs.
 
-    python bench/run.py [--sizes 10 100 500 1000] [--repeat 3] [--no-lighthouse]
+    python bench/run.py [--sizes 10 100 500 1000] [--repeat 5] [--no-lighthouse]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +34,8 @@ import synth  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE_PAGES = ("/", "/stap-1-richting.html", "/gespreksvoorbereiding.html")
+# The three builds of a round: hooks off, hooks on with an empty cache, hooks on again.
+VARIANTS = ("off", "on_first", "on")
 LIMITS = {"hooks_overhead": 0.10, "doubling": 2.3, "html_per_page": 60_000, "our_js_css": 5_000,
           "first_visit": 100_000}
 
@@ -65,44 +68,49 @@ def machine() -> dict:
 
 
 def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
-    """Per size: a first build of each variant (for hooks on, with an empty .cache/guide/: what
-    a fresh clone or a CI run without its cache does), then `repeat` builds of each, off and on
-    back to back, so that a busy moment on the machine hits both alike (hooks on now finds its
-    PDFs and text conversions in .cache/guide/, as every later build and `mkdocs serve` do)."""
+    """Per size, `repeat` rounds of three builds back to back, so that a busy moment on the
+    machine hits all three alike: hooks off; hooks on with an empty .cache/guide/ (a first build:
+    a fresh clone, or CI without its cache); and hooks on again, finding its PDFs, text
+    conversions, checked pages and rendered checklists in .cache/guide/, as every later build
+    and `mkdocs serve` does. Medians of the rounds are reported."""
     projects = {}
     for size in sizes:
         for hooks in (False, True):
             projects[size, hooks] = synth.make(work / f"{size}-{'on' if hooks else 'off'}", size,
                                                None if hooks else synth.SITE_HOOKS)
-    first = {key: measure.build(project, project / "site") for key, project in projects.items()}
-    for size in sizes:
-        log(f"first builds, {size} pages per language: off {first[size, False]['cpu']:.1f} s CPU, "
-            f"on {first[size, True]['cpu']:.1f} s CPU (empty cache)")
-    runs: dict[tuple[int, bool], list[dict]] = {key: [] for key in projects}
+    runs: dict[tuple[int, str], list[dict]] = {(size, variant): [] for size in sizes for variant in VARIANTS}
     for run in range(repeat):
         for size in sizes:
-            for hooks in (False, True):
-                project = projects[size, hooks]
-                runs[size, hooks].append(measure.build(project, project / "site"))
-            off, on = runs[size, False][-1], runs[size, True][-1]
-            log(f"run {run + 1}/{repeat}, {size} pages per language: off {off['cpu']:.1f} s CPU "
-                f"({off['wall']:.1f} s wall), on {on['cpu']:.1f} s CPU ({on['wall']:.1f} s wall)")
+            off, on = projects[size, False], projects[size, True]
+            shutil.rmtree(on / ".cache" / "guide", ignore_errors=True)
+            for variant, project in zip(VARIANTS, (off, on, on)):
+                runs[size, variant].append(measure.build(project, project / "site"))
+            log(f"round {run + 1}/{repeat}, {size} pages per language: " + ", ".join(
+                f"{variant} {runs[size, variant][-1]['cpu']:.1f} s CPU ({runs[size, variant][-1]['wall']:.1f} s wall)"
+                for variant in VARIANTS))
     rows = []
     for size in sizes:
         built = 2 * size
-        row = {"size": size, "pages_built": built, "runs_off": runs[size, False], "runs_on": runs[size, True],
-               "first_off": first[size, False], "first_on": first[size, True],
+        row = {"size": size, "pages_built": built, "runs": {v: runs[size, v] for v in VARIANTS},
                "html": measure.html_per_page(projects[size, True] / "site"),
                "cache": measure.cache_size(projects[size, True])}
-        for variant, hooks in (("off", False), ("on", True)):
-            row[variant] = statistics.median(r["cpu"] for r in runs[size, hooks])
-            row[f"{variant}_wall"] = statistics.median(r["wall"] for r in runs[size, hooks])
+        for variant in VARIANTS:
+            row[variant] = statistics.median(r["cpu"] for r in runs[size, variant])
+            row[f"{variant}_wall"] = statistics.median(r["wall"] for r in runs[size, variant])
             row[f"{variant}_per_page"] = row[variant] / built
-        row["on_first"] = first[size, True]["cpu"]
-        row["overhead"] = row["on"] / row["off"] - 1
-        row["overhead_first"] = row["on_first"] / row["off"] - 1
+        # What the hooks add, per round against that round's own build without them, then the
+        # median: the machine's speed drifts by more than the hooks add over a few minutes, and a
+        # round's three builds run back to back.
+        off = runs[size, "off"]
+        row["overhead"] = _median_ratio(runs[size, "on"], off, "cpu")
+        row["overhead_first"] = _median_ratio(runs[size, "on_first"], off, "cpu")
+        row["overhead_first_wall"] = _median_ratio(runs[size, "on_first"], off, "wall")
         rows.append(row)
     return rows
+
+
+def _median_ratio(on: list[dict], off: list[dict], measure_: str) -> float:
+    return statistics.median(a[measure_] / b[measure_] - 1 for a, b in zip(on, off))
 
 
 def hook_costs(work: Path, size: int, off_cpu: float) -> dict:
@@ -159,8 +167,12 @@ def targets(results: dict) -> dict:
     found = {
         "hooks_overhead": {"measured": f"{largest['overhead'] * 100:+.1f} % at {largest['size']:,} pages",
                            "ok": largest["overhead"] <= LIMITS["hooks_overhead"]},
-        "hooks_overhead_first": {"measured": f"{largest['overhead_first'] * 100:+.1f} % at {largest['size']:,} pages",
-                                 "ok": largest["overhead_first"] <= LIMITS["hooks_overhead"]},
+        # A first build makes its PDFs on the machine's other cores: what a contributor waits
+        # for is the wall-clock time, and the CPU time of all processes is shown beside it.
+        "hooks_overhead_first": {"measured": f"{largest['overhead_first_wall'] * 100:+.1f} % wall-clock at "
+                                             f"{largest['size']:,} pages (CPU of all processes "
+                                             f"{largest['overhead_first'] * 100:+.1f} %)",
+                                 "ok": largest["overhead_first_wall"] <= LIMITS["hooks_overhead"]},
     }
     if results["growth"]:
         last = results["growth"][-1]
@@ -188,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500, 1000],
                         help="pages per language of the synthetic guides")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="builds per size and variant after the first; the median is kept")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="rounds of builds per size (off, on first, on again); medians are kept")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
