@@ -35,8 +35,8 @@ log = get_plugin_logger("sheet")
 
 @dataclass
 class _Pdfs:
-    """One language's blank PDFs: what each is made from, the ones found in the cache, and the
-    ones being made."""
+    """One language's blank PDFs: what each is made from and on which page it is declared,
+    the ones found in the cache, and the ones being made."""
 
     cache: cache.Cache
     made_from: dict[str, tuple] = field(default_factory=dict)  # site path -> sheet_pdf.render's arguments
@@ -44,6 +44,30 @@ class _Pdfs:
     keys: dict[str, str] = field(default_factory=dict)  # site path -> cache key
     found: dict[str, bytes] = field(default_factory=dict)
     making: parallel.Jobs | None = None
+
+    def start(self) -> int:
+        """Looks every PDF up in the cache and starts making the missing ones (on the machine's
+        other cores where that pays). Returns how many went to worker processes."""
+        for path, made_from in self.made_from.items():
+            self.keys[path] = sheet_pdf.cache_key(*made_from)
+            found = self.cache.get(self.keys[path])
+            if found is not None:
+                self.found[path] = found
+        self.making = parallel.Jobs(sheet_pdf.render, {path: made_from for path, made_from in self.made_from.items()
+                                                       if path not in self.found})
+        return self.making.in_workers
+
+    def get(self, path: str) -> tuple[bytes, bool]:
+        """The PDF, and whether this build made it (it is then in the cache too)."""
+        if path in self.found:
+            return self.found[path], False
+        try:
+            pdf = self.making.result(path)
+        except sheet_pdf.SheetTooLong as error:
+            page = self.declared_in[path]
+            raise PluginError(f"{page.file}:{page.front.key_lines.get(('sheet',), 1)}: sheet: {error}") from error
+        self.cache.put(self.keys[path], pdf)
+        return pdf, True
 
 
 # Per language being built: its PDFs, and the titles of stored keys that the My data page shows.
@@ -76,18 +100,16 @@ def on_files(files, config):
         if "sheet" in page.data:
             model = sheet.from_front_matter(page.data["sheet"])
             path = sheet_pdf.site_path(model, locale)
+            if path in pdfs.declared_in:  # the PDF is named after the title: one would replace the other
+                other = pdfs.declared_in[path]
+                raise PluginError(f"{page.file}:{page.front.key_lines.get(('sheet',), 1)}: sheet: its blank PDF "
+                                  f"would be {path}, as the sheet of {other.file} is: give one of them another title")
             page_url = _page_url(locales.source_of(file.src_uri), locale, config)
             pdfs.made_from[path] = (model, locale, config.site_name, page_url)
             pdfs.declared_in[path] = page
-    for path, made_from in pdfs.made_from.items():
-        pdfs.keys[path] = sheet_pdf.cache_key(*made_from)
-        found = pdfs.cache.get(pdfs.keys[path])
-        if found is not None:
-            pdfs.found[path] = found
-    pdfs.making = parallel.Jobs(sheet_pdf.render, {path: made_from for path, made_from in pdfs.made_from.items()
-                                                   if path not in pdfs.found})
-    if pdfs.making.in_workers:
-        log.info(f"making {pdfs.making.in_workers} blank PDFs on the machine's other cores")
+    in_workers = pdfs.start()
+    if in_workers:
+        log.info(f"making {in_workers} blank PDFs on the machine's other cores")
     return files
 
 
@@ -143,15 +165,8 @@ def on_post_build(config):
     if pdfs is None:
         return
     for path in pdfs.made_from:
-        pdf = pdfs.found.get(path)
-        if pdf is None:
-            try:
-                pdf = pdfs.making.result(path)
-            except sheet_pdf.SheetTooLong as error:
-                page = pdfs.declared_in[path]
-                line = page.front.key_lines.get(("sheet",), 1)
-                raise PluginError(f"{page.file}:{line}: sheet: {error}") from error
-            pdfs.cache.put(pdfs.keys[path], pdf)
+        pdf, made = pdfs.get(path)
+        if made:
             log.info(f"made the blank PDF {path}")
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -232,6 +232,22 @@ def test_the_hook_links_the_pdf_of_the_language_being_built(src_uri, locale, hre
     assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
 
 
+def test_two_sheets_whose_pdfs_would_share_a_name_fail_the_build_naming_both(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    def text(sheet_id):  # the same title, so the same file name for the PDF
+        data = {**SMALL, "id": sheet_id}
+        return "---\n" + yaml.safe_dump({"title": "Blad", "sheet": data}, allow_unicode=True, sort_keys=False) + "---\n"
+
+    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri="a.md", content_string=text("een")),
+                                                         SimpleNamespace(src_uri="b.md", content_string=text("twee"))])
+    config = SimpleNamespace(theme={"language": "nl"}, site_url="https://gids.example/", site_name="Gids",
+                             config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    with pytest.raises(PluginError, match=r"^docs/b\.md:3: sheet: its blank PDF would be downloads/voorbereiding\.pdf, "
+                                          r"as the sheet of docs/a\.md is: give one of them another title$"):
+        sheet_hook.on_files(files, config)
+
+
 @pytest.mark.parametrize(
     ("src_uri", "locale", "pdf_path", "page_url"),
     [
