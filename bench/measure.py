@@ -65,9 +65,11 @@ def hook_times(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:
 
 
 def cache_size(project: Path) -> dict:
-    """What the hooks keep between builds in the project's .cache/guide/: files and bytes."""
+    """What the hooks keep between builds in the project's .cache/guide/: the PDFs, and the
+    other files (kept conversions, checks and checklists), counted and in bytes."""
     files = [p for p in (project / ".cache" / "guide").rglob("*") if p.is_file()]
-    return {"pdfs": sum(p.suffix == ".pdf" for p in files), "files": len(files),
+    pdfs = [p for p in files if p.suffix == ".pdf"]
+    return {"pdfs": len(pdfs), "pdf_bytes": sum(p.stat().st_size for p in pdfs), "files": len(files),
             "bytes": sum(p.stat().st_size for p in files)}
 
 

@@ -14,6 +14,11 @@ TARGETS = (
 )
 
 
+def _range(low_high) -> str:
+    low, high = low_high
+    return f"{low * 100:+.0f} … {high * 100:+.0f} %"
+
+
 def kb(n: int | float) -> str:
     return f"{n / 1000:.1f} KB"
 
@@ -66,19 +71,21 @@ def markdown(results: dict) -> str:
             f"Times are medians of {results['repeat']} rounds; what the hooks add (\"added\") is the median "
             "of each round's own ratio against the build without them in that round, because the "
             "machine's speed drifts by more than that over a few minutes.", "",
-            "| pages per language | pages built | hooks off | on, again | added | on, first (CPU) | added | "
-            "wall-clock: off / again / first | first added (wall) | per page: off / again |",
+            "| pages per language | pages built | hooks off | on, again | added (rounds' range) | on, first (CPU) | added | "
+            "wall-clock: off / again / first | first added, wall-clock (range) | per page: off / again |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in results["builds"]:
         out.append(f"| {row['size']:,} | {row['pages_built']:,} | {row['off']:.1f} s | {row['on']:.1f} s | "
-                   f"{row['overhead'] * 100:+.0f} % | {row['on_first']:.1f} s | {row['overhead_first'] * 100:+.0f} % | "
+                   f"{row['overhead'] * 100:+.0f} % ({_range(row['overhead_range'])}) | "
+                   f"{row['on_first']:.1f} s | {row['overhead_first'] * 100:+.0f} % | "
                    f"{row['off_wall']:.1f} s / {row['on_wall']:.1f} s / {row['on_first_wall']:.1f} s | "
-                   f"{row['overhead_first_wall'] * 100:+.0f} % | "
+                   f"{row['overhead_first_wall'] * 100:+.0f} % ({_range(row['overhead_first_wall_range'])}) | "
                    f"{row['off_per_page'] * 1000:.1f} ms / {row['on_per_page'] * 1000:.1f} ms |")
     largest = results["builds"][-1]
     cache = largest["cache"]
-    out += ["", f"At {largest['size']:,} pages per language, `.cache/guide/` holds {cache['files']:,} files, "
-            f"{cache['pdfs']:,} of them PDFs ({kb(cache['bytes'])}).", ""]
+    out += ["", f"At {largest['size']:,} pages per language, `.cache/guide/` holds {cache['pdfs']:,} PDFs "
+            f"({kb(cache['pdf_bytes'])}) and {cache['files'] - cache['pdfs']:,} files of kept text conversions, "
+            f"checks and checklists ({kb(cache['bytes'] - cache['pdf_bytes'])}).", ""]
     out += ["Growth when the page count doubles (CPU time, builds after the first):", "",
             "| from → to (per language) | hooks off | hooks on |", "|---|---:|---:|"]
     for row in results["growth"]:

@@ -105,12 +105,23 @@ def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
         row["overhead"] = _median_ratio(runs[size, "on"], off, "cpu")
         row["overhead_first"] = _median_ratio(runs[size, "on_first"], off, "cpu")
         row["overhead_first_wall"] = _median_ratio(runs[size, "on_first"], off, "wall")
+        row["overhead_range"] = _ratio_range(runs[size, "on"], off, "cpu")
+        row["overhead_first_wall_range"] = _ratio_range(runs[size, "on_first"], off, "wall")
         rows.append(row)
     return rows
 
 
+def _ratios(on: list[dict], off: list[dict], measure_: str) -> list[float]:
+    return [a[measure_] / b[measure_] - 1 for a, b in zip(on, off)]
+
+
 def _median_ratio(on: list[dict], off: list[dict], measure_: str) -> float:
-    return statistics.median(a[measure_] / b[measure_] - 1 for a, b in zip(on, off))
+    return statistics.median(_ratios(on, off, measure_))
+
+
+def _ratio_range(on: list[dict], off: list[dict], measure_: str) -> tuple[float, float]:
+    ratios = _ratios(on, off, measure_)
+    return min(ratios), max(ratios)
 
 
 def hook_costs(work: Path, size: int, off_cpu: float) -> dict:
