@@ -168,13 +168,16 @@ def markdown(results: dict) -> str:
         out.append(f"Not measured: {lh['error']}")
     else:
         out += ["The real guide, served locally with its security headers. Performance is simulated "
-                "(slow 4G, a slow phone's CPU) and moves by a few points between runs on a busy machine.",
+                "(slow 4G, a slow phone's CPU) and moves by a few points between runs on a busy machine: "
+                "the median of the runs in brackets is shown.",
                 "", "| page | accessibility | best practices | SEO | performance |", "|---|---:|---:|---:|---:|"]
         for path, s in lh["pages"].items():
             if "error" in s:
                 out.append(f"| `{path}` | {s['error']} | | | |")
                 continue
-            out.append(f"| `{path}` | {s['accessibility']} | {s['best-practices']} | {s['seo']} | {s['performance']} |")
+            runs = ", ".join(str(r) for r in s.get("performance_runs", []))
+            out.append(f"| `{path}` | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+                       f"{s['performance']}{f' ({runs})' if runs else ''} |")
         missed = sorted({m for s in lh["pages"].values() for m in s.get("missed", [])})
         if missed:
             out += ["", "Audits that cost points (outside performance):", ""] + [f"- {m}" for m in missed]
