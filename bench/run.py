@@ -69,10 +69,11 @@ def machine() -> dict:
 
 def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
     """Per size, `repeat` rounds of three builds back to back, so that a busy moment on the
-    machine hits all three alike: hooks off; hooks on with an empty .cache/guide/ (a first build:
-    a fresh clone, or CI without its cache); and hooks on again, finding its PDFs, text
+    machine hits all three alike: hooks on with an empty .cache/guide/ (a first build: a fresh
+    clone, or CI without its cache); hooks off; and hooks on again, finding its PDFs, text
     conversions, checked pages and rendered checklists in .cache/guide/, as every later build
-    and `mkdocs serve` does. Medians of the rounds are reported."""
+    and `mkdocs serve` does (off and again swap places every round). Medians of the rounds are
+    reported."""
     projects = {}
     for size in sizes:
         for hooks in (False, True):
@@ -83,7 +84,13 @@ def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
         for size in sizes:
             off, on = projects[size, False], projects[size, True]
             shutil.rmtree(on / ".cache" / "guide", ignore_errors=True)
-            for variant, project in zip(VARIANTS, (off, on, on)):
+            # The first build comes first: it fills the cache the later build uses, and it keeps
+            # both cores busy, which slows the build right after it. Off and again then swap
+            # places every round, so that neither is always the one that follows it.
+            order = [("on_first", on), ("off", off), ("on", on)]
+            if run % 2:
+                order[1], order[2] = order[2], order[1]
+            for variant, project in order:
                 runs[size, variant].append(measure.build(project, project / "site"))
             log(f"round {run + 1}/{repeat}, {size} pages per language: " + ", ".join(
                 f"{variant} {runs[size, variant][-1]['cpu']:.1f} s CPU ({runs[size, variant][-1]['wall']:.1f} s wall)"

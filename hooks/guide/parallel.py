@@ -9,8 +9,8 @@ made beside the pages and are ready when the site is written.
 A worker is a fresh Python process (spawned, never forked: `mkdocs serve` runs threads that a
 fork would copy half-way) and needs about half a second to import the renderer. So a few jobs
 (`MIN_JOBS`), or a machine with one core, are done in the build's own process when their
-result is asked for, as before. Jobs are module-level functions with picklable arguments. Nothing here knows
-about MkDocs.
+result is asked for, as before. Jobs are module-level functions with picklable arguments.
+Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
