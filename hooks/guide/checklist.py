@@ -164,12 +164,21 @@ def rendered(checklist: Mapping, locale: str, page_src_uri: str) -> Rendered:
     if not RENDERS.active:
         return make()
     key = cache.key(json.dumps(checklist, sort_keys=True, ensure_ascii=False), locale, page_src_uri)
-    kept = RENDERS.get(key)
+    kept = _kept_render(RENDERS.get(key))
     if kept is not None:
-        return Rendered(*json.loads(kept))
+        return kept
     made = make()
     RENDERS.put(key, json.dumps([made.html, made.search_text], ensure_ascii=False))
     return made
+
+
+def _kept_render(kept: str | None) -> Rendered | None:
+    try:
+        found = json.loads(kept) if kept is not None else None
+    except ValueError:  # a damaged entry (edited by hand): rendered again
+        return None
+    whole = isinstance(found, list) and len(found) == 2 and all(isinstance(part, str) for part in found)
+    return Rendered(*found) if whole else None
 
 
 # A placeholder is a line of its own in the HTML that Markdown made of the page: Markdown passes an

@@ -83,20 +83,20 @@ def docs_folder(docs_dir: str) -> str:
 
 # The front matter of every page that passed, kept between builds (content_hook.py says where):
 # a later build then only reads and checks the pages whose text changed. Named after everything
-# the verdict comes from: the schema, this module, the reader of front matter, the converter
-# that finds unsafe links, and their packages.
+# the verdict comes from: the schema, this module, the reader of front matter, the locales, the
+# converter that finds unsafe links, and their packages.
 CHECKS = cache.Kept("checks", lambda: (SCHEMA_FILE.read_text(encoding="utf-8"),
                                        *cache.made_by(__file__, "fastjsonschema", "PyYAML"),
-                                       *cache.made_by(frontmatter.__file__),
+                                       *cache.made_by(frontmatter.__file__), *cache.made_by(locales.__file__),
                                        *cache.made_by(inline.__file__, "markdown-it-py", "mdurl")), limit=50_000)
 
 
 def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
     file = f"{docs_dir}/{src_uri}"
     key = cache.key(src_uri, text) if CHECKS.active else None
-    kept = CHECKS.get(key) if key else None
+    kept = _kept_data(CHECKS.get(key)) if key else None
     if kept is not None:
-        return Page(file, src_uri, text, [], json.loads(kept))
+        return Page(file, src_uri, text, [], kept)
     page = Page(file, src_uri, text, [])
     front = page.front
     if front.error:
@@ -112,6 +112,14 @@ def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
     if key and not page.problems:
         _keep(key, front.data)
     return page
+
+
+def _kept_data(kept: str | None) -> dict | None:
+    try:
+        data = json.loads(kept) if kept is not None else None
+    except ValueError:  # a damaged entry (edited by hand): the page is simply checked again
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _keep(key: str, data: dict) -> None:

@@ -6,6 +6,7 @@ Golden files live in tests/golden/checklist-*.html; after an intended change of 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -408,3 +409,10 @@ def test_the_kept_checklists_start_over_when_the_template_changes(kept, tmp_path
     monkeypatch.setattr(checklist, "TEMPLATES", templates)
     checklist.RENDERS.keep_in(tmp_path)
     assert checklist.RENDERS.memo.path != before and checklist.RENDERS.memo.path.parent == before.parent
+
+
+@pytest.mark.parametrize("damaged", ["{not json", '["only the html"]', "[1, 2]", '{"html": "x", "text": "y"}'])
+def test_a_damaged_kept_checklist_is_rendered_again(kept, damaged):
+    key = checklist.cache.key(json.dumps(READ_DO, sort_keys=True, ensure_ascii=False), "nl", "stap-1-richting.md")
+    checklist.RENDERS.put(key, damaged)
+    assert checklist.rendered(READ_DO, "nl", "stap-1-richting.md") == made_here(READ_DO, "nl", "stap-1-richting.md")

@@ -236,3 +236,11 @@ def test_the_kept_checks_start_over_when_the_schema_changes(kept, tmp_path, monk
     monkeypatch.setattr(model, "SCHEMA_FILE", schema)
     model.CHECKS.keep_in(tmp_path)
     assert model.CHECKS.memo.path != before and model.CHECKS.memo.path.parent == before.parent
+
+
+@pytest.mark.parametrize("damaged", ["{not json", "[1, 2]", '"text"'])
+def test_a_damaged_kept_page_is_checked_again(kept, damaged):
+    key = model.cache.key("stap-1.md", VALID)
+    model.CHECKS.put(key, damaged)
+    page = model.check_page("stap-1.md", VALID)
+    assert page.problems == [] and page.kept_data is None and page.data["title"] == "Stap 1"
