@@ -64,15 +64,6 @@ class Cache:
     def put(self, name: str, data: bytes) -> None:
         _write_whole(self.path(name), data)
 
-    def get_or_make(self, name: str, make: Callable[[], bytes]) -> tuple[bytes, bool]:
-        """The entry, made and stored first if missing; and whether it was made now."""
-        data = self.get(name)
-        if data is not None:
-            return data, False
-        data = make()
-        self.put(name, data)
-        return data, True
-
 
 class Memo:
     """Many small results (short texts) in one JSON file: the same idea as `Cache` for things

@@ -14,17 +14,11 @@ def test_a_key_changes_with_every_part_and_with_where_parts_split():
     assert cache.key("ab", b"c") == cache.key("ab", "c")
 
 
-def test_what_is_missing_is_made_once_then_read(tmp_path):
-    made = []
+def test_what_is_put_is_read_back_whole(tmp_path):
     store = cache.Cache(tmp_path / "store", ".bin")
-
-    def make():
-        made.append(1)
-        return b"data"
-
-    assert store.get_or_make("k", make) == (b"data", True)
-    assert store.get_or_make("k", make) == (b"data", False)
-    assert made == [1]
+    assert store.get("k") is None
+    store.put("k", b"data")
+    assert store.get("k") == b"data"
     assert [p.name for p in (tmp_path / "store").iterdir()] == ["k.bin"]  # no temporary left
 
 
