@@ -64,10 +64,15 @@ class _Pdfs:
         try:
             pdf = self.making.result(path)
         except sheet_pdf.SheetTooLong as error:
-            page = self.declared_in[path]
-            raise PluginError(f"{page.file}:{page.front.key_lines.get(('sheet',), 1)}: sheet: {error}") from error
+            raise PluginError(f"{_sheet_in(self.declared_in[path])}: {error}") from error
         self.cache.put(self.keys[path], pdf)
         return pdf, True
+
+
+def _sheet_in(page: content_model.Page) -> str:
+    """Where a problem with a page's sheet is reported, as the content model reports its own:
+    `docs/blad.md:3: sheet`."""
+    return f"{page.file}:{page.front.key_lines.get(('sheet',), 1)}: sheet"
 
 
 # Per language being built: its PDFs, and the titles of stored keys that the My data page shows.
@@ -102,8 +107,8 @@ def on_files(files, config):
             path = sheet_pdf.site_path(model, locale)
             if path in pdfs.declared_in:  # the PDF is named after the title: one would replace the other
                 other = pdfs.declared_in[path]
-                raise PluginError(f"{page.file}:{page.front.key_lines.get(('sheet',), 1)}: sheet: its blank PDF "
-                                  f"would be {path}, as the sheet of {other.file} is: give one of them another title")
+                raise PluginError(f"{_sheet_in(page)}: its blank PDF would be {path}, as the sheet of "
+                                  f"{other.file} is: give one of them another title")
             page_url = _page_url(locales.source_of(file.src_uri), locale, config)
             pdfs.made_from[path] = (model, locale, config.site_name, page_url)
             pdfs.declared_in[path] = page

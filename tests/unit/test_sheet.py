@@ -232,17 +232,27 @@ def test_the_hook_links_the_pdf_of_the_language_being_built(src_uri, locale, hre
     assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
 
 
+def sheet_page(data: dict, body: str = "") -> str:
+    """A page's source with `data` as its sheet; `sheet:` stands on line 3."""
+    return "---\n" + yaml.safe_dump({"title": "Blad", "sheet": data}, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+def files_and_config(sources: dict[str, str], locale: str, project):
+    """What on_files gets: the docs files (`src_uri` -> text) and the configuration of the
+    language being built, with the project (and its .cache) in `project`."""
+    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=uri, content_string=text)
+                                                         for uri, text in sources.items()])
+    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids",
+                             config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"))
+    return files, config
+
+
 def test_two_sheets_whose_pdfs_would_share_a_name_fail_the_build_naming_both(tmp_path):
     from mkdocs.exceptions import PluginError
 
-    def text(sheet_id):  # the same title, so the same file name for the PDF
-        data = {**SMALL, "id": sheet_id}
-        return "---\n" + yaml.safe_dump({"title": "Blad", "sheet": data}, allow_unicode=True, sort_keys=False) + "---\n"
-
-    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri="a.md", content_string=text("een")),
-                                                         SimpleNamespace(src_uri="b.md", content_string=text("twee"))])
-    config = SimpleNamespace(theme={"language": "nl"}, site_url="https://gids.example/", site_name="Gids",
-                             config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    # The same title, so the same file name for the PDF.
+    files, config = files_and_config({"a.md": sheet_page({**SMALL, "id": "een"}),
+                                      "b.md": sheet_page({**SMALL, "id": "twee"})}, "nl", tmp_path)
     with pytest.raises(PluginError, match=r"^docs/b\.md:3: sheet: its blank PDF would be downloads/voorbereiding\.pdf, "
                                           r"as the sheet of docs/a\.md is: give one of them another title$"):
         sheet_hook.on_files(files, config)
@@ -256,13 +266,9 @@ def test_two_sheets_whose_pdfs_would_share_a_name_fail_the_build_naming_both(tmp
     ],
 )
 def test_the_hook_starts_the_pdfs_of_the_language_being_built_before_the_pages(tmp_path, src_uri, locale, pdf_path, page_url):
-    data = SMALL if locale == "nl" else SMALL_EN
-    text = "---\n" + yaml.safe_dump({"title": "Blad", "sheet": data}, allow_unicode=True, sort_keys=False) + "---\n" + PAGE
+    text = sheet_page(SMALL if locale == "nl" else SMALL_EN, PAGE)
     other = "x.en.md" if locale == "nl" else "x.md"  # the other language's files are still there
-    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=src_uri, content_string=text),
-                                                         SimpleNamespace(src_uri=other, content_string=text)])
-    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids",
-                             config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "docs"))
+    files, config = files_and_config({src_uri: text, other: text}, locale, tmp_path)
     assert sheet_hook.on_files(files, config) is files
     pdfs = sheet_hook._pdfs[locale]
     assert list(pdfs.made_from) == [pdf_path]
