@@ -1,8 +1,8 @@
 """Runs `mkdocs build --strict` in this process with a stopwatch around every event function of
-every hook in mkdocs.yml, and prints the CPU seconds spent inside each as JSON (and those of
-the worker processes that make PDFs beside the build, apart: no hook event runs there). What the hooks
-cost themselves; the rest of what "hooks on" adds is MkDocs and the theme handling what the
-hooks put on the pages (bigger pages, their scripts, search entries).
+every hook in mkdocs.yml, and prints the CPU seconds spent inside each as JSON (and apart, those
+of the worker processes that make PDFs beside the build: no hook event runs there). What the
+hooks cost themselves; the rest of what "hooks on" adds is MkDocs and the theme handling what
+the hooks put on the pages (bigger pages, their scripts, search entries).
 
     cd <project> && python <this file> <site dir>
 """

@@ -3,7 +3,7 @@
 Builds synthetic bilingual guides (bench/synth.py) of 10, 100, 500 and 1,000 pages per language
 with our hooks on and off, then the real guide for a first visit and Lighthouse. Writes
 bench/RESULTS.md and bench/results.json. A missed target is reported as FAIL in the results and
-never fails the run: the numbers are for people to weigh. About 8 minutes on 2 CPUs.
+never fails the run: the numbers are for people to weigh. About 11 minutes on 2 CPUs.
 
     python bench/run.py [--sizes 10 100 500 1000] [--repeat 5] [--no-lighthouse]
 """
@@ -109,26 +109,19 @@ def time_builds(work: Path, sizes: list[int], repeat: int) -> list[dict]:
         # median: the machine's speed drifts by more than the hooks add over a few minutes, and a
         # round's three builds run back to back.
         off = runs[size, "off"]
-        row["overhead"] = _median_ratio(runs[size, "on"], off, "cpu")
-        row["overhead_first"] = _median_ratio(runs[size, "on_first"], off, "cpu")
-        row["overhead_first_wall"] = _median_ratio(runs[size, "on_first"], off, "wall")
-        row["overhead_range"] = _ratio_range(runs[size, "on"], off, "cpu")
-        row["overhead_first_wall_range"] = _ratio_range(runs[size, "on_first"], off, "wall")
+        again = _ratios(runs[size, "on"], off, "cpu")
+        first_wall = _ratios(runs[size, "on_first"], off, "wall")
+        row["overhead"], row["overhead_range"] = statistics.median(again), (min(again), max(again))
+        row["overhead_first"] = statistics.median(_ratios(runs[size, "on_first"], off, "cpu"))
+        row["overhead_first_wall"] = statistics.median(first_wall)
+        row["overhead_first_wall_range"] = (min(first_wall), max(first_wall))
         rows.append(row)
     return rows
 
 
 def _ratios(on: list[dict], off: list[dict], measure_: str) -> list[float]:
+    """What each round's `on` build adds to that round's `off` build, as a fraction."""
     return [a[measure_] / b[measure_] - 1 for a, b in zip(on, off)]
-
-
-def _median_ratio(on: list[dict], off: list[dict], measure_: str) -> float:
-    return statistics.median(_ratios(on, off, measure_))
-
-
-def _ratio_range(on: list[dict], off: list[dict], measure_: str) -> tuple[float, float]:
-    ratios = _ratios(on, off, measure_)
-    return min(ratios), max(ratios)
 
 
 def hook_costs(work: Path, size: int, off_cpu: float) -> dict:
