@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import re
 import resource
@@ -55,6 +56,76 @@ def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"cpu": cpu, "wall": wall}
+
+
+def side_by_side_cores() -> list[int] | None:
+    """The two cores `side_by_side` pins its builds to, or None on a machine with fewer."""
+    cores = sorted(os.sched_getaffinity(0))
+    return cores[:2] if len(cores) >= 2 else None
+
+
+def side_by_side(builds: list[tuple[Path, Path]], filler: Path, work: Path,
+                 site_url: str = "http://127.0.0.1:8000/") -> list[dict]:
+    """Two builds (project, site dir) started at the same moment, each pinned to a core of its
+    own: [{"cpu", "wall"}] in the same order. The machine's speed drifts by more than the hooks
+    add between builds run one after the other, but two builds running at once meet the same
+    drift. The core that finishes first keeps building `filler` (not measured, into a folder of
+    `work`) until the other is done, so that both measured builds share the machine to the end.
+    The filler must write nothing into its project but that folder: use a project whose hooks
+    keep no .cache."""
+    cores = side_by_side_cores()
+    if cores is None:
+        raise RuntimeError("side-by-side builds need two cores")
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    logs = [work / f"side-{n}.log" for n in range(2)]
+
+    def start(project: Path, site_dir: Path, core: int, log_file: Path) -> subprocess.Popen:
+        with log_file.open("w") as log:  # a file: a pipe left unread could stall a build
+            return subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log,
+                preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+
+    started = time.perf_counter()
+    # Popen objects are kept until their process is reaped here: one dropped earlier could be
+    # reaped by subprocess's own clean-up, and its CPU time would be lost.
+    running = {n: start(project, site_dir, core, log)
+               for n, ((project, site_dir), core, log) in enumerate(zip(builds, cores, logs))}
+    by_pid = {proc.pid: n for n, proc in running.items()}
+    results: list[dict] = [{}, {}]
+    filler_proc = None
+    try:
+        while running:
+            pid, status, usage = os.wait4(-1, 0)
+            if filler_proc is not None and pid == filler_proc.pid:
+                filler_proc.returncode = status  # done before the other build: once more
+                filler_proc = start(filler, work / "filler-site", filler_core, work / "filler.log")
+                continue
+            n = by_pid[pid]
+            running.pop(n).returncode = os.waitstatus_to_exitcode(status)
+            if status != 0:
+                raise RuntimeError(f"build of {builds[n][0]} failed:\n{logs[n].read_text()[-3000:]}")
+            results[n] = {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - started}
+            if running:
+                filler_core = cores[n]
+                filler_proc = start(filler, work / "filler-site", filler_core, work / "filler.log")
+    finally:
+        for proc in [*running.values(), *([filler_proc] if filler_proc else [])]:
+            if proc.returncode is None:
+                proc.kill()
+                proc.wait()
+    return results
+
+
+def swapped_pair(a: tuple[Path, Path], b: tuple[Path, Path], filler: Path, work: Path) -> dict:
+    """Builds `a` and `b` side by side twice, swapping their cores the second time: what `b`
+    adds to `a` is then sqrt(b/a on one core pairing × b/a on the other) - 1. The two cores of
+    a virtual machine do not run equally fast (here one was up to 12 % slower than the other for
+    minutes at a time); swapping cancels that, as running side by side cancels the drift."""
+    first = side_by_side([a, b], filler, work)
+    second = side_by_side([b, a], filler, work)[::-1]
+    added = math.sqrt(first[1]["cpu"] / first[0]["cpu"] * second[1]["cpu"] / second[0]["cpu"]) - 1
+    return {"a": [first[0], second[0]], "b": [first[1], second[1]], "added": added}
 
 
 def hook_times(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
