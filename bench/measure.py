@@ -59,7 +59,10 @@ def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/
 
 
 def side_by_side_cores() -> list[int] | None:
-    """The two cores `side_by_side` pins its builds to, or None on a machine with fewer."""
+    """The two cores `side_by_side` pins its builds to, or None on a machine with fewer (or one
+    that cannot pin a process to a core, such as macOS)."""
+    if not hasattr(os, "sched_getaffinity"):
+        return None
     cores = sorted(os.sched_getaffinity(0))
     return cores[:2] if len(cores) >= 2 else None
 
