@@ -215,7 +215,7 @@ def targets(results: dict) -> dict:
         "hooks_overhead": {"measured": f"{largest['overhead'] * 100:+.1f} % at {largest['size']:,} pages "
                                        f"({_method(largest)})",
                            "ok": largest["overhead"] <= LIMITS["hooks_overhead"]},
-        # Shown, not judged (report.FIRST_BUILD says why). A first build makes its PDFs on the
+        # Shown, not judged (report._first_build says why). A first build makes its PDFs on the
         # machine's other cores: what a contributor waits for is the wall-clock time, and the CPU
         # time of all processes is shown beside it.
         "hooks_overhead_first": {"measured": f"{largest['overhead_first_wall'] * 100:+.1f} % wall-clock at "
