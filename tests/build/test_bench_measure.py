@@ -33,7 +33,7 @@ def _builds_running(folder: Path) -> list[str]:
     return found
 
 
-def test_swapped_pair_times_both_builds_on_each_core(guides):
+def test_swapped_pair_times_both_builds_twice_and_stops_the_filler(guides):
     off, on, work = guides["off"], guides["on"], guides["work"]
     pair = measure.swapped_pair((off, off / "site"), (on, on / "site"), off, work)
     for build in pair["a"] + pair["b"]:
