@@ -67,15 +67,21 @@ def side_by_side_cores() -> list[int] | None:
     return cores[:2] if len(cores) >= 2 else None
 
 
+def memory_folder() -> str | None:
+    """A folder in memory (tmpfs) to write sites into, or None (the default temporary folder)."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
 def side_by_side(builds: list[tuple[Path, Path]], filler: Path, work: Path,
                  site_url: str = "http://127.0.0.1:8000/") -> list[dict]:
     """Two builds (project, site dir) started at the same moment, each pinned to a core of its
     own: [{"cpu", "wall"}] in the same order. The machine's speed drifts by more than the hooks
     add between builds run one after the other, but two builds running at once meet the same
     drift. The core that finishes first keeps building `filler` (not measured, into a folder of
-    `work`) until the other is done, so that both measured builds share the machine to the end.
-    The filler must write nothing into its project but that folder: use a project whose hooks
-    keep no .cache."""
+    `work`, where the logs go too) until the other is done, so that both measured builds share
+    the machine to the end. The filler must write nothing into its project but that folder: use
+    a project whose hooks keep no .cache."""
     cores = side_by_side_cores()
     if cores is None:
         raise RuntimeError("side-by-side builds need two cores")

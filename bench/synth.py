@@ -153,3 +153,27 @@ def make(target: Path, count: int, hooks: tuple[str, ...] | None = None) -> Path
     for path, text in pages(count).items():
         (target / "docs" / path).write_text(text, encoding="utf-8")
     return target
+
+
+# The benchmark's calibration: a hook that does nothing but spend a known amount of CPU time,
+# once per build, so that a measuring method can be checked against a cost known in advance.
+KNOWN_COST_HOOK = '''"""Spends {seconds:.3f} s of CPU time once per build: the benchmark's known cost."""
+
+import time
+
+
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return  # the English build inside the Dutch one: once per build, not per language
+    end = time.process_time() + {seconds!r}
+    while time.process_time() < end:
+        pass
+'''
+
+
+def make_known_cost(target: Path, count: int, seconds: float) -> Path:
+    """The guide without our hooks (SITE_HOOKS), plus a hook that spends `seconds` of CPU time."""
+    hook = "hooks/known_cost_hook.py"
+    make(target, count, SITE_HOOKS + (hook,))
+    (target / hook).write_text(KNOWN_COST_HOOK.format(seconds=seconds), encoding="utf-8")
+    return target
