@@ -33,11 +33,21 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
+def _environment(site_url: str) -> dict[str, str]:
+    """A build's environment, as `make build` sets it up."""
+    return {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _build_args(site_dir: Path) -> list[str]:
+    """`mkdocs build --strict` into `site_dir`, after the interpreter."""
+    return ["-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+
+
 def _mkdocs(args: list[str], project: Path, site_url: str) -> subprocess.CompletedProcess:
     """A build of `project` in a fresh Python (`args` after the interpreter), set up as `make
     build` sets it up; a failed build stops the benchmark with its log."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, *args], cwd=project, env=env, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, *args], cwd=project, env=_environment(site_url),
+                            capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
     return result
@@ -51,7 +61,7 @@ def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/
     Both include Python's start-up and imports (about a second)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    _mkdocs(["-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)], project, site_url)
+    _mkdocs(_build_args(site_dir), project, site_url)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -85,15 +95,17 @@ def side_by_side(builds: list[tuple[Path, Path]], filler: Path, work: Path,
     cores = side_by_side_cores()
     if cores is None:
         raise RuntimeError("side-by-side builds need two cores")
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    env = _environment(site_url)
     logs = [work / f"side-{n}.log" for n in range(2)]
 
     def start(project: Path, site_dir: Path, core: int, log_file: Path) -> subprocess.Popen:
         with log_file.open("w") as log:  # a file: a pipe left unread could stall a build
             return subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=log,
-                preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+                [sys.executable, *_build_args(site_dir)], cwd=project, env=env, stdout=subprocess.DEVNULL,
+                stderr=log, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+
+    def start_filler(core: int) -> subprocess.Popen:
+        return start(filler, work / "filler-site", core, work / "filler.log")
 
     started = time.perf_counter()
     # Popen objects are kept until their process is reaped here: one dropped earlier could be
@@ -108,7 +120,7 @@ def side_by_side(builds: list[tuple[Path, Path]], filler: Path, work: Path,
             pid, status, usage = os.wait4(-1, 0)
             if filler_proc is not None and pid == filler_proc.pid:
                 filler_proc.returncode = status  # done before the other build: once more
-                filler_proc = start(filler, work / "filler-site", filler_core, work / "filler.log")
+                filler_proc = start_filler(filler_core)
                 continue
             n = by_pid[pid]
             running.pop(n).returncode = os.waitstatus_to_exitcode(status)
@@ -117,7 +129,7 @@ def side_by_side(builds: list[tuple[Path, Path]], filler: Path, work: Path,
             results[n] = {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - started}
             if running:
                 filler_core = cores[n]
-                filler_proc = start(filler, work / "filler-site", filler_core, work / "filler.log")
+                filler_proc = start_filler(filler_core)
     finally:
         for proc in [*running.values(), *([filler_proc] if filler_proc else [])]:
             if proc.returncode is None:

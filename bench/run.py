@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5,
                         help="rounds of builds per size (off, on first, on again); medians are kept")
     parser.add_argument("--pairs", type=int, default=3,
-                        help="swapped pairs of side-by-side builds per size (and of hooks off against itself)")
+                        help="swapped pairs of side-by-side builds per size (and of each check of the method)")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
     started = time.perf_counter()
