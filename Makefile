@@ -58,7 +58,7 @@ test-fast: $(BIN)/.installed
 # Lists missing and outdated translations; STAMP="docs/x.en.md ..." records that those English
 # pages now follow their Dutch source.
 translations: $(BIN)/.installed
-	PYTHONPATH=hooks $(BIN)/python -m guide.translations $(if $(STAMP),--stamp $(STAMP))
+	PYTHONPATH=hooks $(BIN)/python -m guide.content.translations $(if $(STAMP),--stamp $(STAMP))
 
 # Synthetic builds, first-visit bytes and Lighthouse; writes bench/RESULTS.md and bench/results.json.
 bench: $(BIN)/.installed node_modules/.installed browser

@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
-from guide.translations import source_hash  # noqa: E402  (the hooks' own package)
+from guide.content.translations import source_hash  # noqa: E402  (the hooks' own package)
 
 # Adapters that only serve the bilingual site; "hooks off" keeps them, because without them
 # the i18n build is not the site we ship (and the 404 and search index repairs run anyway).

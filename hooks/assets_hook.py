@@ -1,4 +1,4 @@
-"""MkDocs adapter: serve our JavaScript and CSS minified (`guide.minify`).
+"""MkDocs adapter: serve our JavaScript and CSS minified (`guide.build.minify`).
 
 Runs once, after every language is built (the i18n plugin's `building` flag is False), from
 the sources in docs/ so that a rebuild never minifies twice.
@@ -10,8 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from guide import minify
-
+from guide.build import minify
 log = get_plugin_logger("assets")
 
 

@@ -1,5 +1,5 @@
 """MkDocs adapter for checklists: swaps each `<!-- checklist: <id> -->` line for the checklist
-declared in the page's front matter, rendered in the language being built (`guide.checklist`).
+declared in the page's front matter, rendered in the language being built (`guide.components.checklist`).
 
 It places the checklists in `on_page_context`, after Material's search has read the page:
 - the search plugin parsed every checklist's markup again (as much work as the rest of the page)
@@ -18,9 +18,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 import placed_parts
-from guide import cache, checklist
-
-
+from guide.build import cache
+from guide.components import checklist
 @event_priority(-50)  # after the search plugin (priority 0), which indexes page.content
 def on_page_context(context, page, config, nav):
     declared = page.meta.get("checklists")

@@ -1,7 +1,7 @@
 """MkDocs adapter for the content model: checks every page's front matter before anything is
 rendered, and tells readers of an outdated translation that the Dutch page is newer.
 
-The rules live in `guide.model` (one page) and `guide.consistency` (across pages); this module
+The rules live in `guide.content.checks` (one page) and `guide.content.consistency` (across pages); this module
 only feeds them the files and turns their problems into a failed build or warnings.
 """
 
@@ -13,8 +13,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from guide import cache, consistency, inline, locales, model, translations
-
+from guide.build import cache
+from guide.content import consistency
+from guide.content import inline
+from guide.bilingual import locales
+from guide.content import checks as model
+from guide.content import translations
 log = get_plugin_logger("content")
 
 # Dutch source text by source path, for the translation notice (read once per build).

@@ -2,7 +2,7 @@
 policy for the whole site (`site/csp.txt`) and the host's header file (`site/_headers`).
 
 The policy allows the theme's inline scripts by hash, read from the built pages, so it can only
-be written after the last page of the last language; the logic is in `guide.csp`.
+be written after the last page of the last language; the logic is in `guide.build.csp`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from guide import csp
-
+from guide.build import csp
 log = get_plugin_logger("csp")
 
 

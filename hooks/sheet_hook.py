@@ -1,6 +1,6 @@
 """MkDocs adapter: the conversation-preparation sheet (form, blank PDF) and the My data page.
 
-The logic lives in `guide.sheet`, `guide.sheet_pdf` and `guide.my_data`; this module only
+The logic lives in `guide.components.sheet`, `guide.components.sheet_pdf` and `guide.components.my_data`; this module only
 - replaces `<!-- sheet: <id> -->` with the page's sheet form and `<!-- my-data -->` with the
   My data component, in the page's HTML once Markdown and the search plugin are done with it
   (as hooks/checklist_hook.py does, for the same reasons): the sheet gets one search entry with
@@ -27,9 +27,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.toc import AnchorLink
 
 import placed_parts
-from guide import cache, locales, my_data, parallel, sheet, sheet_pdf
-from guide import model as content_model
-
+from guide.build import cache
+from guide.bilingual import locales
+from guide.components import my_data
+from guide import parallel
+from guide.components import sheet
+from guide.components import sheet_pdf
+from guide.content import checks as content_model
 log = get_plugin_logger("sheet")
 
 

@@ -2,8 +2,8 @@
 
 The plugin builds Dutch at the root, then runs a second complete build for English from its own
 `on_post_build`; every event here therefore runs once per language. What the plugin and the
-theme leave wrong is repaired here, with the logic in `guide.locales`, `guide.search_index` and
-`guide.sitemap`:
+theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`, `guide.bilingual.search_index` and
+`guide.bilingual.sitemap`:
 - a page without its other-language version fails the build (no silent fallback);
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
@@ -19,9 +19,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide import locales, search_index, sitemap
-
-
+from guide.bilingual import locales
+from guide.bilingual import search_index
+from guide.bilingual import sitemap
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
 _state: dict = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import SiteHandler, free_port, search
-from guide import csp
+from guide.build import csp
 from helpers import ROOT, mkdocs_build
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

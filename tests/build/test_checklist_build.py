@@ -8,7 +8,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from guide import checklist
+from guide.components import checklist
 from helpers import built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"

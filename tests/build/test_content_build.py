@@ -5,7 +5,7 @@ import json
 
 from bs4 import BeautifulSoup
 
-from guide import translations
+from guide.content import translations
 from helpers import MINIMAL, make_project, mkdocs_build, page
 
 CHECKLIST = """checklists:

@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide import parallel, sheet
+from guide import parallel
+from guide.components import sheet
 from helpers import ROOT, built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"

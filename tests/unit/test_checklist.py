@@ -17,7 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import checklist_hook
-from guide import checklist, locales
+from guide.components import checklist
+from guide.bilingual import locales
 from helpers import keeping
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

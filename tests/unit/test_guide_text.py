@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from guide import frontmatter, locales
-
+from guide.content import frontmatter
+from guide.bilingual import locales
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md"))
 DUTCH = [p for p in PAGES if locales.locale_of(p) == "nl"]

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from guide import frontmatter, inline, model
+from guide.content import frontmatter
+from guide.content import inline
+from guide.content import checks as model
 from helpers import ROOT
 
 

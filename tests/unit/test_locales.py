@@ -2,9 +2,7 @@ import posixpath
 
 import pytest
 
-from guide import locales
-
-
+from guide.bilingual import locales
 @pytest.mark.parametrize(
     # src_uri,            locale, Dutch source
     ("src_uri", "locale", "source"),

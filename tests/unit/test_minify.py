@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-from guide import minify
-
+from guide.build import minify
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 

@@ -6,7 +6,8 @@ import textwrap
 import fastjsonschema
 import pytest
 
-from guide import frontmatter, model
+from guide.content import frontmatter
+from guide.content import checks as model
 from helpers import keeping
 
 VALID = """\
@@ -217,7 +218,7 @@ def test_what_json_would_change_is_not_kept(kept, unlike_json):
 
 
 def test_a_kept_page_still_gives_lines_for_problems_across_pages(kept):
-    from guide import consistency
+    from guide.content import consistency
 
     other = VALID.replace("title: Stap 1", "title: Stap 2")
     model.check_page("stap-1.md", VALID)

@@ -12,7 +12,6 @@ import sys
 import pytest
 
 from guide import parallel
-
 WORK = '''
 import os
 

@@ -1,6 +1,4 @@
-from guide import search_index
-
-
+from guide.bilingual import search_index
 def test_split_puts_each_language_in_its_own_index_without_duplicates():
     combined = {
         "config": {"lang": ["en"], "separator": "[\\s]+"},

@@ -24,8 +24,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 import sheet_hook
-from guide import locales, my_data, sheet, sheet_pdf
-
+from guide.bilingual import locales
+from guide.components import my_data
+from guide.components import sheet
+from guide.components import sheet_pdf
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
 

@@ -1,7 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from guide import sitemap
-
+from guide.bilingual import sitemap
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 

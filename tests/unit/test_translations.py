@@ -1,5 +1,4 @@
-from guide import translations
-
+from guide.content import translations
 DUTCH = "---\ntitle: Stap\n---\n# Stap\n\nTekst.\n"
 
 

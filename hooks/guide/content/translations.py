@@ -6,7 +6,7 @@ longer matches; the build log and `make translations` list the page, and readers
 page see a short notice. After updating a translation, stamp it:
 `make translations STAMP=docs/<page>.en.md`.
 
-Run as a module for the report: `python -m guide.translations [--docs DIR] [--stamp FILE ...]`.
+Run as a module for the report: `python -m guide.content.translations [--docs DIR] [--stamp FILE ...]`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import frontmatter, locales
+from guide.content import frontmatter
+from guide.bilingual import locales
 
 CURRENT, OUTDATED, UNSTAMPED, MISSING = "current", "outdated", "unstamped", "missing"
 

@@ -9,7 +9,7 @@ theme's base there, see overrides/main.html).
 
 from __future__ import annotations
 
-from .locales import CODES, DEFAULT
+from guide.bilingual.locales import CODES, DEFAULT
 
 
 def split(index: dict) -> dict[str, dict]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from . import frontmatter, locales
-from .model import INLINE_FIELDS, Page, Problem
+from guide.content import frontmatter
+from guide.bilingual import locales
+from guide.content.checks import INLINE_FIELDS, Page, Problem
 
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 

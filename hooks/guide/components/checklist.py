@@ -23,8 +23,9 @@ from typing import Callable, Mapping
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from guide import cache, inline, locales
-
+from guide.build import cache
+from guide.content import inline
+from guide.bilingual import locales
 STRINGS: dict[str, dict[str, str]] = {
     "nl": {
         "read-do": "Lees-en-doe-lijst",

@@ -24,8 +24,7 @@ from urllib.parse import urlsplit
 import nh3
 from markdown_it import MarkdownIt
 
-from guide import cache
-
+from guide.build import cache
 ALLOWED_TAGS = {"a", "strong", "em", "code", "br", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}

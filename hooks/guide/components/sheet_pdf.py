@@ -13,8 +13,10 @@ import unicodedata
 
 from markupsafe import Markup
 
-from guide import cache, inline, locales
-from guide.sheet import ENV, STRINGS, Sheet
+from guide.build import cache
+from guide.content import inline
+from guide.bilingual import locales
+from guide.components.sheet import ENV, STRINGS, Sheet
 
 PAPER_STRINGS = {
     "nl": {"footer": "Uit de gids {site}"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr, escape
 
-from .locales import DEFAULT, alternates
+from guide.bilingual.locales import DEFAULT, alternates
 
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -19,8 +19,7 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from guide import inline
-
+from guide.content import inline
 # The header's own fields. The underscore keeps them apart from section ids, which are slugs.
 CLIENT_FIELD = "_client"
 DATE_FIELD = "_date"

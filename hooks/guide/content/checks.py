@@ -3,7 +3,7 @@
 One source of truth: schema/page.schema.json (also what editors validate against). On top of
 the schema, rules a schema cannot say: unique ids, 3 to 9 items per checklist, one placeholder
 per checklist in the body, no raw HTML in text. Rules across pages (the same ids in both
-languages, links between pages) live in `guide.consistency`.
+languages, links between pages) live in `guide.content.consistency`.
 
 Every problem names the file, the line, the field path and the rule, and all problems of a page
 are reported together.
@@ -21,9 +21,12 @@ from pathlib import Path as FilePath
 
 import fastjsonschema
 
-from . import cache, frontmatter, inline, locales
+from guide.build import cache
+from guide.content import frontmatter
+from guide.content import inline
+from guide.bilingual import locales
 
-SCHEMA_FILE = FilePath(__file__).resolve().parents[2] / "schema" / "page.schema.json"
+SCHEMA_FILE = FilePath(__file__).resolve().parents[3] / "schema" / "page.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 # Two validators of the same schema: fastjsonschema compiles it to Python and passes a valid
 # page 25 times faster; jsonschema then explains only what fastjsonschema rejected, with the
