@@ -1,46 +1,53 @@
-"""MkDocs adapter for the content model: checks every page's front matter before anything is
-rendered, and tells readers of an outdated translation that the Dutch page is newer.
+"""MkDocs adapter for the content model: checks every page before anything is rendered, checks
+where each page places its components, lets MkDocs check the links of front-matter texts, and
+tells readers of an outdated translation that the Dutch page is newer.
 
-The rules live in `guide.content.checks` (one page) and `guide.content.consistency` (across pages); this module
-only feeds them the files and turns their problems into a failed build or warnings.
+The rules live in `guide.content` (one page, across pages) and `guide.components.place` (the
+placeholders); this module feeds them the files and turns their problems into a failed build.
 """
 
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from guide.build import cache
-from guide.content import consistency
-from guide.content import inline
 from guide.bilingual import locales
-from guide.content import checks as model
-from guide.content import translations
+from guide.components import place
+from guide.content import checks, consistency, frontmatter, inline, source, translations
+
 log = get_plugin_logger("content")
 
-# Dutch source text by source path, for the translation notice (read once per build).
+# Dutch source text by source path, for the translation notices of this build. `mkdocs serve`
+# keeps this module loaded: the Dutch build fills it afresh.
 _sources: dict[str, str] = {}
+
+
+def _locale(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def _fail(problems: list[str], where: str = "The front matter") -> None:
+    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    raise PluginError(f"{where} has {count}:\n" + "\n".join(problems))
 
 
 @event_priority(20)  # first: other hooks read front matter only after it passed; and before the
 # i18n plugin (-100) drops the other language's files
 def on_files(files, config):
-    if config.plugins["i18n"].current_language != locales.DEFAULT.code:
+    if _locale(config) != locales.DEFAULT.code:
         return files  # both languages' files were checked in the first (Dutch) build
-    # Reading and checking 2,000 pages' front matter takes longer than the rest of the hooks'
-    # work: keep the pages that passed and the texts' conversions between builds (.cache/guide/),
-    # so that only edited pages are read and checked again.
-    kept = cache.folder(Path(config.config_file_path).parent)
-    inline.CONVERSIONS.keep_in(kept)
-    model.CHECKS.keep_in(kept)
-    docs = model.docs_folder(config.docs_dir)
-    pages = [
-        model.check_page(f.src_uri, f.content_string, docs_dir=docs)
-        for f in files.documentation_pages()
-    ]
+    docs = checks.docs_folder(config.docs_dir)
+    texts, unreadable = {}, []
+    for file in files.documentation_pages():
+        try:
+            texts[file.src_uri] = source.decode(file.content_bytes, f"{docs}/{file.src_uri}")
+        except source.SourceError as error:
+            unreadable.append(str(error))
+    if unreadable:
+        _fail(unreadable, "The content")
+    pages = [checks.check_page(uri, text, docs_dir=docs) for uri, text in texts.items()]
     problems = [p for page in pages for p in page.problems]
     if not any(p.severity == "error" for p in problems):
         problems += consistency.check_pages(pages)
@@ -48,55 +55,74 @@ def on_files(files, config):
         log.warning(str(warning))
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
-        count = f"{len(errors)} problem{'s' if len(errors) > 1 else ''}"
-        raise PluginError(f"The front matter has {count}:\n" + "\n".join(errors))
+        _fail(errors)
     _sources.clear()
-    _sources.update({f.src_uri: f.content_string for f in files.documentation_pages()
-                     if locales.locale_of(f.src_uri) == locales.DEFAULT.code})
-    _log_translation_state(pages)
-    return files
-
-
-def _log_translation_state(pages) -> None:
+    _sources.update({uri: text for uri, text in texts.items() if locales.locale_of(uri) == locales.DEFAULT.code})
     for page in pages:
-        locale = locales.locale_of(page.src_uri)
-        if locale == locales.DEFAULT.code:
-            continue
-        state = translations.status(_sources.get(locales.source_of(page.src_uri), ""), page.data)
-        if state != translations.CURRENT:
-            log.info(f"{page.file}: translation {translations.LABELS[state]} (make translations)")
-
-
-def on_post_build(config):
-    inline.CONVERSIONS.save()
-    model.CHECKS.save()
+        if locales.locale_of(page.src_uri) != locales.DEFAULT.code:
+            state = translations.status(_sources.get(locales.source_of(page.src_uri), ""), page.data)
+            if state != translations.CURRENT:
+                log.info(f"{page.file}: translation {translations.LABELS[state]} (make translations)")
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
     if page.file.locale == locales.DEFAULT.code:
         return markdown
-    source = locales.source_of(page.file.src_uri)
-    state = translations.status(_sources.get(source, ""), page.meta)
-    if state == translations.CURRENT:
+    dutch = locales.source_of(page.file.src_uri)
+    if translations.status(_sources.get(dutch, ""), page.meta) == translations.CURRENT:
         return markdown
-    own = locales.page_path(source, page.file.locale) or "./"
-    dutch = posixpath.relpath(locales.page_path(source, locales.DEFAULT.code) or ".", posixpath.dirname(own) or ".")
-    return _after_title(markdown, _notice(dutch))
+    here = posixpath.dirname(locales.page_path(dutch, page.file.locale))
+    link = locales.relative(locales.page_path(dutch, locales.DEFAULT.code) or ".", here)
+    return translations.with_notice(markdown, page.file.locale, link)
 
 
-def _notice(dutch_url: str) -> str:
-    # Raw HTML for the link: it leads to a built page of the other language, which MkDocs'
-    # link checker (working on this language's files) would call unrecognised.
-    return (
-        '!!! note "This translation may be behind"\n'
-        "    The Dutch version of this page has changed since this translation was last updated. "
-        f'<a href="{dutch_url}" hreflang="nl" lang="nl">Read the Dutch page</a> for the newest text.\n'
-    )
+def on_page_content(html, page, config, files):
+    # MkDocs checks the anchors of links once every page is built, from what each page's
+    # Markdown links to: front-matter texts are rendered by us, so their links are added here
+    # and checked exactly like the body's.
+    if page.links_to_anchors is None:
+        return html
+    for _, text in consistency.inline_texts(page.meta):
+        for target in inline.link_targets(text):
+            path, _, anchor = target.partition("#")
+            if not anchor or "://" in path or path.startswith(("/", "mailto:")):
+                continue
+            linked = _file(files, page, path) if path else page.file
+            if linked is not None:
+                page.links_to_anchors.setdefault(linked, {}).setdefault(anchor, target)
+    return html
 
 
-def _after_title(markdown: str, block: str) -> str:
-    lines = markdown.split("\n")
-    for n, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: n + 1] + ["", block] + lines[n + 1 :])
-    return block + "\n" + markdown
+
+
+def _file(files, page, path: str):
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+    # In the English build a link to `x.md` means the English page `x.en.md`.
+    for candidate in (locales.translation_of(locales.source_of(target), page.file.locale), target):
+        found = files.get_file_from_path(candidate)
+        if found is not None:
+            return found
+    return None
+
+
+@event_priority(-40)  # after the search plugin (0), before the components are placed (-50)
+def on_page_context(context, page, config, nav):
+    placeholders, lookalikes = place.find(page.content or "")
+    declared = [("checklist", c["id"]) for c in page.meta.get("checklists") or []]
+    if page.meta.get("sheet"):
+        declared.append(("sheet", page.meta["sheet"]["id"]))
+    wrong = lookalikes + place.problems(placeholders, declared)
+    missing = place.unplaced(placeholders, declared)
+    if not wrong and not missing:
+        return context
+    file = f"{checks.docs_folder(config.docs_dir)}/{page.file.src_uri}"
+    text = page.file.content_string
+    found = [f"{file}:{place.source_line(text, p.kind, p.id, p.occurrence) or 1}: body: {p.message}" for p in wrong]
+    front = checks.check_page(page.file.src_uri, text).front  # its lines, now that one is needed
+    for key in missing:
+        path = ("sheet", "id") if key[0] == "sheet" else (
+            "checklists", [c["id"] for c in page.meta["checklists"]].index(key[1]), "id")
+        found.append(f"{file}:{front.line(path)}: {frontmatter.format_path(path)}: is not placed in the page: "
+                     f"add a line {place.placeholder_text(key)} to the body")
+    _fail(found, "The page")

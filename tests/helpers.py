@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,15 +77,43 @@ MINIMAL = {
 }
 
 
-def keeping(kept, folder: Path, monkeypatch):
-    """Starts `kept` (a `guide.cache.Kept`) in `folder`, as a build's hooks do in .cache/guide/;
-    returns the step to the next build: save, then a new process reads the file again."""
-    monkeypatch.setattr(kept, "memo", None)
-    kept.keep_in(folder)
+GOLDEN = ROOT / "tests" / "golden"
 
-    def next_build():
-        kept.save()
-        monkeypatch.setattr(kept, "memo", None)
-        kept.keep_in(folder)
 
-    return next_build
+def assert_golden(expected_file: Path, actual: str) -> None:
+    """`actual` must be the text of `expected_file`; with UPDATE_GOLDEN=1 it becomes it (review
+    the diff before committing). A failure shows the diff, not two walls of HTML."""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        expected_file.write_text(actual, encoding="utf-8")
+    assert expected_file.exists(), f"{expected_file} is missing: run with UPDATE_GOLDEN=1 and review it"
+    expected = expected_file.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), str(expected_file), "rendered now",
+                                    lineterm="")
+        pytest.fail("the HTML differs from its golden file (UPDATE_GOLDEN=1 accepts it):\n" + "\n".join(diff))
+
+
+def mkdocs_config(language: str, search: bool = False, site_url: str = "http://127.0.0.1:8000/",
+                  project: Path | None = None):
+    """A real, validated MkDocs configuration with the theme in `language`, and the theme's search
+    plugin ready to take entries when `search` is set: what the hooks see during a build. With
+    `project`, its mkdocs.yml and site/ are there (the guide's own docs/ stays the docs)."""
+    config = MkDocsConfig(config_file_path=str(project / "mkdocs.yml") if project else None)
+    config.load_dict({"site_name": "Gids", "site_url": site_url, "docs_dir": str(ROOT / "docs"),
+                      "site_dir": str((project or ROOT) / "site"),
+                      "theme": {"name": "material", "language": language}, "plugins": ["search"] if search else []})
+    errors, warnings = config.validate()
+    assert not errors and not warnings, (errors, warnings)
+    config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    return config
+
+
+def mkdocs_page(src_uri: str, html: str, meta: dict, anchors: set | None = None, text: str = ""):
+    """A real MkDocs page of the docs folder as the hooks get it in on_page_context: rendered to
+    `html`, with `meta` as its front matter and `anchors` as the ids MkDocs found in it."""
+    file = File(src_uri, str(ROOT / "docs"), str(ROOT / "site"), use_directory_urls=False)
+    file.content_string = text or f"---\n---\n{html}"
+    page = Page(meta.get("title"), file, mkdocs_config("nl"))
+    page.meta, page.content, page.present_anchor_ids, page.toc = meta, html, anchors, get_toc([])
+    return page

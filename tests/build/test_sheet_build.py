@@ -15,8 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from guide import parallel
-from guide.components import sheet
+from guide.bilingual.strings import strings
 from helpers import ROOT, built_site, make_project, mkdocs_build, page
 
 ORIGIN = "https://gids.example/"
@@ -142,7 +141,7 @@ def test_the_guides_own_sheet_builds_into_one_page_pdfs(tmp_path):
 
 def test_a_rebuild_takes_the_pdfs_from_the_cache_until_the_sheet_changes(tmp_path):
     project = make_project(tmp_path, FIXTURE)
-    made = re.compile(r"sheet: made the blank PDF (\S+)")
+    made = re.compile(r"pdf: made the blank PDF (\S+)")
     first = mkdocs_build(project, site_url=ORIGIN)
     assert sorted(made.findall(first.stderr)) == ["downloads/voorbereiding.pdf", "en/downloads/preparation.pdf"]
     pdf = project / "site" / "downloads" / "voorbereiding.pdf"
@@ -173,42 +172,8 @@ def _second_sheet(sheet_front: str, sheet_id: str, title: str, extra_sections: i
                            for n in range(extra_sections))
 
 
-# Enough sheets per language for worker processes to make their PDFs (parallel.MIN_JOBS).
-MORE_SHEETS = {**FIXTURE}
-for n, (nl_title, en_title) in enumerate([("Nabespreking", "Debrief"), ("Evaluatie", "Review"),
-                                          ("Afronding", "Wrap-up")], start=2):
-    sheet_id = nl_title.lower()
-    MORE_SHEETS[f"blad-{n}.md"] = page(f"Blad {n}", f"<!-- sheet: {sheet_id} -->", _second_sheet(SHEET_NL, sheet_id, nl_title))
-    MORE_SHEETS[f"blad-{n}.en.md"] = page(f"Sheet {n}", f"<!-- sheet: {sheet_id} -->", _second_sheet(SHEET_EN, sheet_id, en_title))
-
-
-@pytest.mark.skipif(parallel.spare_cores() < 1, reason="a machine with one core makes every PDF in the build's process")
-def test_pdfs_made_on_other_cores_are_the_pdfs_the_build_makes_itself(tmp_path):
-    """Four missing PDFs per language go to a worker process; one is made in the build's own."""
-    assert parallel.MIN_JOBS <= 4
-    project = make_project(tmp_path, MORE_SHEETS)
-    first = mkdocs_build(project, site_url=ORIGIN)
-    assert first.returncode == 0, first.stderr
-    assert first.stderr.count("sheet: making 4 blank PDFs on the machine's other cores") == 2
-    pdfs = ["downloads/voorbereiding.pdf", "downloads/nabespreking.pdf",
-            "en/downloads/preparation.pdf", "en/downloads/debrief.pdf", "en/downloads/wrap-up.pdf"]
-    from_workers = {path: (project / "site" / path).read_bytes() for path in pdfs}
-    check_pdf(project / "site" / "en/downloads/debrief.pdf", "en", "Debrief", ["My goal", "Agreements"])
-
-    shutil.rmtree(project / ".cache")
-    for n in (2, 3, 4):
-        (project / "docs" / f"blad-{n}.md").write_text(page(f"Blad {n}", "Zonder blad."), encoding="utf-8")
-        (project / "docs" / f"blad-{n}.en.md").write_text(page(f"Sheet {n}", "No sheet."), encoding="utf-8")
-    alone = mkdocs_build(project, site_url=ORIGIN)
-    assert alone.returncode == 0, alone.stderr
-    assert "other cores" not in alone.stderr
-    for path in ("downloads/voorbereiding.pdf", "en/downloads/preparation.pdf"):
-        assert (project / "site" / path).read_bytes() == from_workers[path]
-
-
 def test_a_sheet_too_long_for_paper_fails_the_build_naming_its_file_and_line(tmp_path):
-    """Also when a worker process found it too long (enough sheets for workers: MORE_SHEETS)."""
-    pages = {**MORE_SHEETS,
+    pages = {**FIXTURE,
              "blad-2.md": page("Blad 2", "<!-- sheet: nabespreking -->",
                                _second_sheet(SHEET_NL, "nabespreking", "Nabespreking", extra_sections=14)),
              "blad-2.en.md": page("Sheet 2", "<!-- sheet: nabespreking -->",
@@ -226,5 +191,5 @@ def test_the_sheet_has_one_search_entry_that_leads_to_the_form(site, index, lang
     docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]
     [entry] = [d for d in docs if d["location"] == "blad.html#voorbereiding"]
     assert entry["title"] == title and heading in entry["text"]
-    interface = [sheet.STRINGS[lang][key] for key in ("print", "pdf", "clear_answers", "no_script")]
+    interface = [strings(lang, "sheet")[key] for key in ("print", "pdf", "clear_answers", "no_script")]
     assert not any(words in d["text"] for d in docs for words in interface)

@@ -1,4 +1,4 @@
-"""The build cache: entries named by all their inputs, never served damaged."""
+"""The build cache of blank PDFs: entries named by all their inputs, read afresh, never served damaged."""
 
 from __future__ import annotations
 
@@ -58,58 +58,17 @@ def test_a_sheet_pdfs_key_changes_with_what_is_printed(change, arguments):
     assert sheet_pdf.cache_key(sheet.from_front_matter(data), *rest) != base, change
 
 
-def test_a_memo_is_written_only_when_something_was_added(tmp_path):
-    path = tmp_path / "memo.json"
-    memo = cache.Memo(path)
-    assert memo.get("a") is None
-    memo.save()
-    assert not path.exists()
-    memo.put("a", "1")
-    memo.save()
-    assert cache.Memo(path).get("a") == "1"
+def test_a_key_follows_an_edited_template_within_one_process(tmp_path, monkeypatch):
+    """`mkdocs serve` keeps the hooks loaded: a template edited between two builds must give a
+    new key, never the one its old text gave."""
+    template = tmp_path / "sheet_print.html"
+    template.write_text("{{ sheet.title }}", encoding="utf-8")
+    assert cache.made_by(str(template)) == ("{{ sheet.title }}",)
+    template.write_text("<h1>{{ sheet.title }}</h1>", encoding="utf-8")
+    assert cache.made_by(str(template)) == ("<h1>{{ sheet.title }}</h1>",)
 
 
-@pytest.mark.parametrize(
-    # what the file holds instead of a memo
-    "content",
-    ['{"a": "1"', "[1, 2]", '{"a": 1}', ""],
-)
-def test_a_damaged_memo_starts_over(tmp_path, content):
-    path = tmp_path / "memo.json"
-    path.write_text(content, encoding="utf-8")
-    memo = cache.Memo(path)
-    assert memo.get("a") is None
-    memo.put("b", "2")
-    memo.save()
-    assert cache.Memo(path).get("b") == "2"
-
-
-def test_a_memo_past_its_limit_starts_over(tmp_path):
-    path = tmp_path / "memo.json"
-    full = cache.Memo(path, limit=2)
-    for key in "abc":
-        full.put(key, key)
-    full.save()
-    assert cache.Memo(path, limit=2).get("a") is None
-    assert cache.Memo(path, limit=3).get("a") == "a"
-
-
-def test_kept_results_wait_for_a_build_to_say_where_and_are_named_after_their_code(tmp_path):
-    code = ["version 1"]
-    kept = cache.Kept("renders", lambda: tuple(code))
-    kept.put("a", "A")  # not a build (yet): nothing is kept
-    assert not kept.active and kept.get("a") is None
-    kept.save()
-    assert list(tmp_path.iterdir()) == []
-
-    kept.keep_in(tmp_path)
-    kept.put("a", "A")
-    kept.save()
-    [first] = tmp_path.glob("renders-*.json")
-    memo = kept.memo
-    kept.keep_in(tmp_path)  # the next language of the same build: the same memo
-    assert kept.memo is memo and kept.get("a") == "A"
-
-    code[0] = "version 2"  # a changed module or package: a new file, the old one is not read
-    kept.keep_in(tmp_path)
-    assert kept.memo.path != first and kept.get("a") is None
+def test_a_cache_that_cannot_be_written_says_why_instead_of_failing(tmp_path):
+    (tmp_path / "store").write_text("a file where the folder should be")
+    error = cache.Cache(tmp_path / "store", ".pdf").put("k", b"%PDF-1.7\n%%EOF")
+    assert isinstance(error, OSError)

@@ -1,27 +1,24 @@
-"""Checklists rendered from front matter: HTML contract, golden files, links, safety, placement.
+"""Checklists rendered from front matter: HTML contract, golden files, links, safety, and the
+adapter on real MkDocs pages.
 
-Golden files live in tests/golden/checklist-*.html; after an intended change of the markup run
+Golden files live in tests/golden/ as pairs: checklist-<name>.yml (the front matter) and
+checklist-<name>.html (the HTML it must become); after an intended change of the markup run
 `UPDATE_GOLDEN=1 pytest tests/unit/test_checklist.py` and review the diff.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
-from pathlib import Path
-from types import SimpleNamespace
 
-import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 import checklist_hook
-from guide.components import checklist
 from guide.bilingual import locales
-from helpers import keeping
-
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+from guide.bilingual.strings import strings
+from guide.components import checklist
+from helpers import GOLDEN, assert_golden, mkdocs_config, mkdocs_page
 
 READ_DO = {
     "id": "kies-je-richting",
@@ -52,24 +49,27 @@ def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
+def made(data: dict, locale: str, resolve=None) -> checklist.Rendered:
+    return checklist.render(checklist.from_front_matter(data), locale, resolve)
+
+
+def render(data: dict, locale: str, resolve=None) -> str:
+    return made(data, locale, resolve).html
+
+
 # --- golden HTML -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    # golden file name,     checklist,  locale, page being built
-    ("name", "data", "locale", "page"),
+    # golden pair,     locale, page being built
+    ("name", "locale", "page"),
     [
-        ("read-do-nl", READ_DO, "nl", "stap-1-richting.md"),
-        ("do-confirm-en", DO_CONFIRM, "en", "stap-3-gesprek.en.md"),
+        ("read-do-nl", "nl", "stap-1-richting.md"),
+        ("do-confirm-en", "en", "stap-3-gesprek.en.md"),
     ],
 )
-def test_golden_html(name, data, locale, page):
-    html = checklist.render(data, locale, locales.link_resolver(page, locale)) + "\n"
-    golden = GOLDEN / f"checklist-{name}.html"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(html, encoding="utf-8")
-    assert golden.exists(), f"{golden} is missing: run with UPDATE_GOLDEN=1 and review it"
-    assert html == golden.read_text(encoding="utf-8")
+def test_golden_html(name, locale, page):
+    data = yaml.safe_load((GOLDEN / f"checklist-{name}.yml").read_text(encoding="utf-8"))
+    assert_golden(GOLDEN / f"checklist-{name}.html", render(data, locale, locales.link_resolver(page, locale)) + "\n")
 
 
 # --- the markup contract -------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def test_golden_html(name, data, locale, page):
 @pytest.mark.parametrize("data", [READ_DO, DO_CONFIRM], ids=lambda d: d["kind"])
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_markup_contract(data, locale):
-    root = soup(checklist.render(data, locale)).section
+    root = soup(render(data, locale)).section
     assert root["class"] == ["checklist", f"checklist--{data['kind']}"]
     assert root["data-checklist"] == data["id"]
     assert root.fieldset.legend.get_text() == data["title"]
@@ -116,46 +116,41 @@ def test_markup_contract(data, locale):
     ],
 )
 def test_kind_and_moment_are_shown_in_the_locale(locale, kind, label):
-    root = soup(checklist.render({**READ_DO, "kind": kind}, locale)).section
+    root = soup(render({**READ_DO, "kind": kind}, locale)).section
     about = root.find(class_="checklist__about")
     assert about.strong.get_text() == label
-    assert about.get_text().removeprefix(label).strip() == checklist.STRINGS[locale][f"{kind}.about"]
+    assert about.get_text().removeprefix(label).strip() == strings(locale, "checklist")[f"{kind}.about"]
     moment = root.find(class_="checklist__moment").get_text()
-    assert moment == f"{checklist.STRINGS[locale]['moment']}: {READ_DO['moment']}"
+    assert moment == f"{strings(locale, 'checklist')['moment']}: {READ_DO['moment']}"
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_the_script_gets_its_strings_from_the_root(locale):
-    root = soup(checklist.render(READ_DO, locale)).section
-    strings = checklist.STRINGS[locale]
-    assert root["data-i18n-progress"] == strings["progress"]
-    assert root["data-i18n-complete"] == strings["complete"]
-    assert root["data-i18n-cleared"] == strings["cleared"]
-    assert "{done}" in strings["progress"] and "{total}" in strings["progress"]
-
-
-def test_both_locales_have_every_string():
-    assert checklist.STRINGS["nl"].keys() == checklist.STRINGS["en"].keys()
-    assert all(value.strip() for strings in checklist.STRINGS.values() for value in strings.values())
+    root = soup(render(READ_DO, locale)).section
+    t = strings(locale, "checklist")
+    assert root["data-i18n-progress"] == t["progress"]
+    assert root["data-i18n-complete"] == t["complete"]
+    assert root["data-i18n-cleared"] == t["cleared"]
+    assert "{done}" in t["progress"] and "{total}" in t["progress"]
 
 
 def test_item_markdown_is_rendered_inline():
-    root = soup(checklist.render(DO_CONFIRM, "en"))
+    root = soup(render(DO_CONFIRM, "en"))
     texts = [str(span) for span in root.find_all(class_="checklist__text")]
     assert texts[0] == '<span class="checklist__text">I opened with <strong>optimism</strong>.</span>'
     assert texts[1] == '<span class="checklist__text">I asked <code>open</code> questions.</span>'
 
 
 def test_the_html_has_no_blank_lines():
-    html = checklist.render(READ_DO, "nl")
+    html = render(READ_DO, "nl")
     assert "\n\n" not in html
     assert html.startswith("<section ") and html.endswith("</section>")
 
 
 def test_dom_ids_are_the_ids_in_the_html():
     for data in (READ_DO, DO_CONFIRM):
-        html_ids = [tag["id"] for tag in soup(checklist.render(data, "nl")).find_all(id=True)]
-        assert sorted(checklist.dom_ids(data)) == sorted(html_ids)
+        html_ids = [tag["id"] for tag in soup(render(data, "nl")).find_all(id=True)]
+        assert sorted(checklist.dom_ids(checklist.from_front_matter(data))) == sorted(html_ids)
 
 
 # --- links ---------------------------------------------------------------------------------------
@@ -189,7 +184,7 @@ def test_link_resolution(page, locale, href, url):
 
 
 def test_links_in_items_and_hints_are_resolved_for_the_page():
-    root = soup(checklist.render(READ_DO, "en", locales.link_resolver("stap-1-richting.en.md", "en")))
+    root = soup(render(READ_DO, "en", locales.link_resolver("stap-1-richting.en.md", "en")))
     assert [a["href"] for a in root.find_all("a")] == ["stap-3-gesprek.html#fase-1", "./"]
 
 
@@ -225,14 +220,14 @@ def assert_harmless(html: str) -> None:
 @pytest.mark.parametrize("field", ["text", "hint"])
 def test_hostile_item_text_is_cleaned(payload, field):
     item = {"id": "item", "text": "Tekst", field: payload}
-    html = checklist.render({**READ_DO, "items": [item]}, "nl", locales.link_resolver("x.md", "nl"))
+    html = render({**READ_DO, "items": [item]}, "nl", locales.link_resolver("x.md", "nl"))
     assert_harmless(html)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize("field", ["title", "moment"])
 def test_hostile_title_and_moment_are_plain_text(payload, field):
-    html = checklist.render({**READ_DO, field: payload}, "nl", locales.link_resolver("x.md", "nl"))
+    html = render({**READ_DO, field: payload}, "nl", locales.link_resolver("x.md", "nl"))
     assert_harmless(html)
     shown = soup(html).find(class_="checklist__title" if field == "title" else "checklist__moment")
     assert payload in shown.get_text()  # shown as typed, never interpreted
@@ -241,117 +236,62 @@ def test_hostile_title_and_moment_are_plain_text(payload, field):
 def test_hostile_ids_cannot_break_out_of_attributes():
     # The content model allows only slugs; the template escapes regardless.
     evil = 'x" onclick="alert(1)'
-    html = checklist.render({**READ_DO, "id": evil, "items": [{"id": evil, "text": "t"}]}, "nl",
+    html = render({**READ_DO, "id": evil, "items": [{"id": evil, "text": "t"}]}, "nl",
                             locales.link_resolver("x.md", "nl"))
     assert_harmless(html)
     assert soup(html).section["data-checklist"] == evil
 
 
-# --- placeholders --------------------------------------------------------------------------------
+# --- the MkDocs adapter, on real MkDocs pages --------------------------------------------------
 
-BLOCKS = {"a": "<section>A</section>", "b": "<section>B</section>"}
-SITE_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
-                   "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist", "pymdownx.smartsymbols"]
-
-
-def site_markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=SITE_EXTENSIONS)
-
-
-@pytest.mark.parametrize(
-    # Markdown as written,                          the page's HTML once placed,                         unplaced, unknown
-    ("text", "expected", "unplaced", "unknown"),
-    [
-        ("x\n<!-- checklist: a -->\ny", "<p>x</p>\n<section>A</section>\n<p>y</p>", ("b",), ()),
-        ("<!-- checklist: a -->\n<!-- checklist: b -->", "<section>A</section>\n<section>B</section>", (), ()),
-        ("   <!--checklist:a-->  ", "<section>A</section>", ("b",), ()),
-        ("tekst zonder plek", "<p>tekst zonder plek</p>", ("a", "b"), ()),
-        ("<!-- checklist: c -->", "<!-- checklist: c -->", ("a", "b"), ("c",)),
-        ("Zie <!-- checklist: a --> hier", "<p>Zie <!-- checklist: a --> hier</p>", ("a", "b"), ()),  # not a line of its own
-        ("    <!-- checklist: a -->", "<pre><code>&lt;!-- checklist: a --&gt;\n</code></pre>", ("a", "b"), ()),  # code
-        ("```\n<!-- checklist: a -->\n```\n<!-- checklist: b -->",
-         '<div class="highlight"><pre><span></span><code>&lt;!-- checklist: a --&gt;\n</code></pre></div>\n<section>B</section>', ("a",), ()),
-        ("!!! tip\n    <!-- checklist: a -->", '<div class="admonition tip">\n<p class="admonition-title">Tip</p>\n<section>A</section>\n</div>', ("b",), ()),
-    ],
-)
-def test_place(text, expected, unplaced, unknown):
-    placed = checklist.place(site_markdown(text), BLOCKS)
-    assert (placed.html, placed.unplaced, placed.unknown) == (expected, unplaced, unknown)
-
-
-def test_a_checklist_lands_between_the_paragraphs_around_its_placeholder():
-    text = "# Stap 1\n\nNeem vijf minuten.\n<!-- checklist: kies-je-richting -->\n## Volgende stap\n"
-    rendered = checklist.render(READ_DO, "nl", locales.link_resolver("stap-1-richting.md", "nl"))
-    placed = checklist.place(site_markdown(text), {READ_DO["id"]: rendered})
-    assert f"<p>Neem vijf minuten.</p>\n{rendered}\n<h2" in placed.html
-
-
-# --- the MkDocs adapter --------------------------------------------------------------------------
-
-class FakeSearchIndex:
-    def __init__(self):
-        self.entries = []
-
-
-def run_hook(html: str, meta: dict, src_uri: str, language: str, anchors: set | None = None,
-             search: FakeSearchIndex | None = None) -> str:
-    page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=src_uri), present_anchor_ids=anchors,
-                           content=html, url=src_uri.replace(".en.md", ".html").replace(".md", ".html"))
-    plugins = {"material/search": SimpleNamespace(search_index=search)} if search else {}
-    config = SimpleNamespace(theme={"language": language}, plugins=plugins)
+def run_hook(html: str, meta: dict, src_uri: str, language: str, anchors: set | None = None, search=False):
+    page = mkdocs_page(src_uri, html, meta, anchors)
+    config = mkdocs_config(language, search=search)
     context = {"page": page}
     assert checklist_hook.on_page_context(context, page=page, config=config, nav=None) is context
-    return page.content
+    return page, config
 
 
 def test_hook_renders_in_the_language_being_built():
     html = "<p>Tekst</p>\n<!-- checklist: fase-1-vertrouwen -->\n"
-    out = run_hook(html, {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en")
-    root = soup(out).section
-    assert root["data-i18n-progress"] == checklist.STRINGS["en"]["progress"]
+    page, _ = run_hook(html, {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en")
+    root = soup(page.content).section
+    assert root["data-i18n-progress"] == strings("en", "checklist")["progress"]
     assert root.find("a")["href"] == "#signalen"
-    assert out.startswith("<p>Tekst</p>\n<section ") and out.endswith("</section>\n")
+    assert page.content.startswith("<p>Tekst</p>\n<section ") and page.content.endswith("</section>\n")
 
 
-def test_hook_tells_the_anchor_check_the_ids_of_placed_checklists():
-    anchors = {"fase-1"}
-    other = {**READ_DO, "id": "niet-geplaatst"}
-    run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM, other]}, "stap-3-gesprek.en.md", "en", anchors)
-    assert anchors == {"fase-1", *checklist.dom_ids(DO_CONFIRM)}
+def test_hook_tells_the_anchor_check_the_ids_of_its_checklists():
+    page, _ = run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md",
+                       "en", anchors={"fase-1"})
+    assert page.present_anchor_ids == {"fase-1", *checklist.dom_ids(checklist.from_front_matter(DO_CONFIRM))}
 
 
-def test_hook_gives_each_placed_checklist_one_search_entry():
-    search = FakeSearchIndex()
-    other = {**READ_DO, "id": "niet-geplaatst"}
-    run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM, other]}, "stap-3-gesprek.en.md", "en",
-             search=search)
-    assert search.entries == [{
-        "location": "stap-3-gesprek.html#checklist-fase-1-vertrouwen",
+def test_hook_gives_each_checklist_one_search_entry():
+    page, config = run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM]},
+                            "stap-3-gesprek.en.md", "en", search=True)
+    assert config.plugins["material/search"].search_index.entries == [{
+        "location": f"{page.url}#checklist-fase-1-vertrouwen",
         "title": "Phase 1 – building trust",
         "text": "During or right after phase 1 I opened with optimism. I asked open questions. "
                 "I see signs of trust. Don’t? Stay in phase 1.",
     }]
     hostile = {**DO_CONFIRM, "title": "<b>Fase</b>", "items": [{"id": "x", "text": "Zie `<img src=x onerror=alert(1)>`"}]}
-    assert checklist.search_entry(hostile, "p.html", checklist.search_text(hostile)) == {
+    assert checklist.search_entry(checklist.from_front_matter(hostile), "p.html", made(hostile, "nl").search_text) == {
         "location": "p.html#checklist-fase-1-vertrouwen",
         "title": "&lt;b&gt;Fase&lt;/b&gt;",  # HTML text, as the theme's own entries: shown, never run
         "text": "During or right after phase 1 Zie &lt;img src=x onerror=alert(1)&gt;",
     }
-    run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM], "search": {"exclude": True}},
-             "stap-3-gesprek.en.md", "en", search=search)
-    assert len(search.entries) == 1  # a page kept out of search keeps its checklist out too
+    _, config = run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM], "search": {"exclude": True}},
+                         "stap-3-gesprek.en.md", "en", search=True)
+    assert config.plugins["material/search"].search_index.entries == []  # a page kept out of search keeps its checklist out
 
 
 @pytest.mark.parametrize("meta", [{}, {"checklists": []}, {"title": "Zonder lijst"}])
 def test_hook_leaves_pages_without_checklists_alone(meta):
     html = "<p>Tekst</p>\n<!-- checklist: fase-1-vertrouwen -->\n"
-    assert run_hook(html, meta, "over.md", "nl") is html
-
-
-def test_hook_builds_a_page_whose_placeholder_is_missing():
-    placed = checklist.place("<p>Alleen tekst</p>", {READ_DO["id"]: checklist.render(READ_DO, "nl")})
-    assert placed.html == "<p>Alleen tekst</p>" and placed.unplaced == ("kies-je-richting",)
-    assert run_hook("<p>Alleen tekst</p>", {"checklists": [READ_DO]}, "stap-1-richting.md", "nl") == "<p>Alleen tekst</p>"
+    page, _ = run_hook(html, meta, "over.md", "nl")
+    assert page.content is html
 
 
 def test_hook_refuses_a_checklist_id_the_page_already_has():
@@ -361,59 +301,3 @@ def test_hook_refuses_a_checklist_id_the_page_already_has():
                                           r"'checklist-fase-1-vertrouwen', which the page already has"):
         run_hook("<!-- checklist: fase-1-vertrouwen -->", {"checklists": [DO_CONFIRM]}, "stap-3-gesprek.en.md", "en",
                  anchors={"checklist-fase-1-vertrouwen"})
-
-
-# --- rendered checklists kept between builds ----------------------------------------------------
-
-@pytest.fixture
-def kept(tmp_path, monkeypatch):
-    """Rendered checklists kept in tmp_path, as checklist_hook.py keeps them in .cache/guide/."""
-    return keeping(checklist.RENDERS, tmp_path, monkeypatch)
-
-
-def made_here(data, locale, page) -> checklist.Rendered:
-    resolve = locales.link_resolver(page, locale)
-    return checklist.Rendered(checklist.render(data, locale, resolve), checklist.search_text(data, resolve))
-
-
-def test_a_checklist_rendered_in_an_earlier_build_is_not_rendered_again(kept, monkeypatch):
-    first = checklist.rendered(READ_DO, "nl", "stap-1-richting.md")
-    assert first == made_here(READ_DO, "nl", "stap-1-richting.md")
-    assert "Lees fase 1 nog eens." in first.search_text
-    kept()
-
-    def refuse(*args):
-        raise AssertionError("rendered again")
-
-    monkeypatch.setattr(checklist, "render", refuse)
-    monkeypatch.setattr(checklist, "search_text", refuse)
-    assert checklist.rendered(READ_DO, "nl", "stap-1-richting.md") == first
-
-
-@pytest.mark.parametrize(("data", "locale", "page"), [
-    ({**READ_DO, "title": "Een andere titel"}, "nl", "stap-1-richting.md"),  # its data changed
-    (READ_DO, "en", "stap-1-richting.en.md"),  # the other language
-    (READ_DO, "nl", "deel/stap-1-richting.md"),  # another page: its links lead elsewhere
-])
-def test_what_differs_from_a_kept_checklist_is_rendered_for_itself(kept, data, locale, page):
-    checklist.rendered(READ_DO, "nl", "stap-1-richting.md")
-    kept()
-    assert checklist.rendered(data, locale, page) == made_here(data, locale, page)
-
-
-def test_the_kept_checklists_start_over_when_the_template_changes(kept, tmp_path, monkeypatch):
-    before = checklist.RENDERS.memo.path
-    templates = tmp_path / "templates"
-    templates.mkdir()
-    template = (checklist.TEMPLATES / "checklist.html").read_text(encoding="utf-8")
-    (templates / "checklist.html").write_text(template.replace("checklist__title", "checklist__heading"), encoding="utf-8")
-    monkeypatch.setattr(checklist, "TEMPLATES", templates)
-    checklist.RENDERS.keep_in(tmp_path)
-    assert checklist.RENDERS.memo.path != before and checklist.RENDERS.memo.path.parent == before.parent
-
-
-@pytest.mark.parametrize("damaged", ["{not json", '["only the html"]', "[1, 2]", '{"html": "x", "text": "y"}'])
-def test_a_damaged_kept_checklist_is_rendered_again(kept, damaged):
-    key = checklist.cache.key(json.dumps(READ_DO, sort_keys=True, ensure_ascii=False), "nl", "stap-1-richting.md")
-    checklist.RENDERS.put(key, damaged)
-    assert checklist.rendered(READ_DO, "nl", "stap-1-richting.md") == made_here(READ_DO, "nl", "stap-1-richting.md")

@@ -1,8 +1,9 @@
 """The conversation-preparation sheet from front matter: the form's markup contract (golden
-files), safety of contributor text, placement in the page, the My data component, and the blank
-A4 PDF.
+files), safety of contributor text, the adapters on real MkDocs pages, the My data component,
+and the blank A4 PDF.
 
-Golden files live in tests/golden/sheet-*.html; after an intended change of the markup run
+Golden files live in tests/golden/ as pairs: sheet-<name>.yml (the sheet's front matter) and
+sheet-<name>.html (the form it must become); after an intended change of the markup run
 `UPDATE_GOLDEN=1 pytest tests/unit/test_sheet.py` and review the diff.
 """
 
@@ -10,26 +11,24 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 from collections import Counter
-from pathlib import Path
-from types import SimpleNamespace
 
 import markdown
 import pytest
-from mkdocs.structure.toc import get_toc
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
 from pypdf import PdfReader
 
+import my_data_hook
+import pdf_hook
 import sheet_hook
 from guide.bilingual import locales
-from guide.components import my_data
-from guide.components import sheet
-from guide.components import sheet_pdf
-ROOT = Path(__file__).resolve().parents[2]
-GOLDEN = ROOT / "tests" / "golden"
+from guide.bilingual.strings import STRINGS, strings
+from guide.components import my_data, sheet, sheet_pdf
+from helpers import GOLDEN, ROOT, assert_golden, mkdocs_config, mkdocs_page
 
 SMALL = {
     "id": "voorbereiding",
@@ -63,20 +62,16 @@ def real_sheet(locale: str) -> sheet.Sheet:
 # --- golden HTML -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
-    # golden file name, front matter, locale, href of the blank PDF
-    ("name", "data", "locale", "pdf_href"),
+    # golden pair, locale, href of the blank PDF
+    ("name", "locale", "pdf_href"),
     [
-        ("small-nl", SMALL, "nl", "downloads/voorbereiding.pdf"),
-        ("small-en", SMALL_EN, "en", "../downloads/preparation.pdf"),
+        ("small-nl", "nl", "downloads/voorbereiding.pdf"),
+        ("small-en", "en", "../downloads/preparation.pdf"),
     ],
 )
-def test_golden_html(name, data, locale, pdf_href):
-    html = sheet.render(sheet.from_front_matter(data), locale, pdf_href) + "\n"
-    golden = GOLDEN / f"sheet-{name}.html"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.write_text(html, encoding="utf-8")
-    assert golden.exists(), f"{golden} is missing: run with UPDATE_GOLDEN=1 and review it"
-    assert html == golden.read_text(encoding="utf-8")
+def test_golden_html(name, locale, pdf_href):
+    data = yaml.safe_load((GOLDEN / f"sheet-{name}.yml").read_text(encoding="utf-8"))
+    assert_golden(GOLDEN / f"sheet-{name}.html", sheet.render(sheet.from_front_matter(data), locale, pdf_href) + "\n")
 
 
 # --- the markup contract -------------------------------------------------------------------------
@@ -115,11 +110,10 @@ def test_markup_contract(locale):
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_every_string_the_script_needs_is_there_and_translated(locale):
     form = soup(sheet.render(real_sheet(locale), locale, "x.pdf")).form
-    strings = {k[len("data-i18n-"):]: v for k, v in form.attrs.items() if k.startswith("data-i18n-")}
-    assert set(strings) == {"saved", "memory", "corrupt", "confirm-clear", "cleared"}
-    assert all(strings.values()) and "{time}" in strings["saved"]
-    assert sheet.STRINGS["nl"].keys() == sheet.STRINGS["en"].keys()
-    untranslated = [k for k in sheet.STRINGS["nl"] if sheet.STRINGS["nl"][k] == sheet.STRINGS["en"][k]]
+    given = {k[len("data-i18n-"):]: v for k, v in form.attrs.items() if k.startswith("data-i18n-")}
+    assert set(given) == {"saved", "memory", "corrupt", "confirm-clear", "cleared"}
+    assert all(given.values()) and "{time}" in given["saved"]
+    untranslated = [k for k, v in strings("nl", "sheet").items() if strings("en", "sheet")[k] == v]
     assert untranslated == []
 
 
@@ -163,7 +157,7 @@ def test_template_syntax_in_content_stays_text():
     assert "{{ 7 * 7 }}" in html and "49" not in html and "{% raw %}x" in html
 
 
-# --- placement in the page -----------------------------------------------------------------------
+# --- the adapters, on real MkDocs pages --------------------------------------------------------
 
 PAGE = "# Titel\n\nEerst tekst.\n\n<!-- sheet: voorbereiding -->\n\n## Daarna {#daarna}\n\nMeer tekst.\n"
 
@@ -174,20 +168,14 @@ def page_html(text: str = PAGE) -> str:
 
 
 def test_the_form_takes_the_place_of_the_placeholder():
-    html = page_html()
-    assert sheet.placeholders(html) == ["voorbereiding"]
-    placed = sheet.insert(html, sheet.render(sheet.from_front_matter(SMALL), "nl", "x.pdf"))
-    doc = soup(placed)
+    page = mkdocs_page("blad.md", page_html(), {"sheet": SMALL}, set())
+    sheet_hook.on_page_context({}, page=page, config=mkdocs_config("nl"), nav=None)
+    doc = soup(page.content)
     assert len(doc.select("form.sheet")) == 1
     assert [t["data-field"] for t in doc.select("form.sheet [data-field]")] == ["_client", "_date", "doel", "vragen"]
     assert [p.get_text() for p in doc.find_all("p", recursive=False)] == ["Eerst tekst.", "Meer tekst."]
     assert doc.form.find_previous_sibling("p").get_text() == "Eerst tekst."
-    assert "<!-- sheet" not in placed
-
-
-def test_a_placeholder_in_code_is_an_example_not_a_place():
-    html = page_html("Zo zet je het blad:\n\n    <!-- sheet: voorbereiding -->\n")
-    assert sheet.placeholders(html) == []
+    assert "<!-- sheet" not in page.content
 
 
 def test_dom_ids_are_the_ids_in_the_form():
@@ -197,24 +185,11 @@ def test_dom_ids_are_the_ids_in_the_form():
         assert sorted(sheet.dom_ids(model)) == sorted(form_ids)
 
 
-def fake_page(src_uri: str, front: dict, content: str = "", toc=None):
-    url = src_uri.replace(".en.md", ".md").replace(".md", ".html")
-    return SimpleNamespace(meta=front, file=SimpleNamespace(src_uri=src_uri), content=content, toc=toc,
-                           present_anchor_ids=set(), url=("en/" if ".en." in src_uri else "") + url)
-
-
-class FakeSearchIndex:
-    def __init__(self):
-        self.entries = []
-
-
-def run_hook(page, locale: str, search: FakeSearchIndex | None = None) -> str:
-    plugins = {"material/search": SimpleNamespace(search_index=search)} if search else {}
-    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids",
-                             plugins=plugins)
+def run_hook(page, locale: str, search: bool = False):
+    config = mkdocs_config(locale, search=search, site_url="https://gids.example/")
     context = {"page": page}
     assert sheet_hook.on_page_context(context, page, config, None) is context
-    return page.content
+    return page.content, config
 
 
 @pytest.mark.parametrize(
@@ -228,8 +203,8 @@ def run_hook(page, locale: str, search: FakeSearchIndex | None = None) -> str:
 )
 def test_the_hook_links_the_pdf_of_the_language_being_built(src_uri, locale, href, pdf_path):
     data = SMALL if locale == "nl" else SMALL_EN
-    page = fake_page(src_uri, {"sheet": data}, page_html(PAGE.replace("voorbereiding -->", f"{data['id']} -->")))
-    result = run_hook(page, locale)
+    page = mkdocs_page(src_uri, page_html(PAGE.replace("voorbereiding -->", f"{data['id']} -->")), {"sheet": data}, set())
+    result, _ = run_hook(page, locale)
     assert soup(result).select_one("[data-template-pdf]")["href"] == href
     assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
 
@@ -239,25 +214,22 @@ def sheet_page(data: dict, body: str = "") -> str:
     return "---\n" + yaml.safe_dump({"title": "Blad", "sheet": data}, allow_unicode=True, sort_keys=False) + "---\n" + body
 
 
-def files_and_config(sources: dict[str, str], locale: str, project):
-    """What on_files gets: the docs files (`src_uri` -> text) and the configuration of the
-    language being built, with the project (and its .cache) in `project`."""
-    files = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=uri, content_string=text)
-                                                         for uri, text in sources.items()])
-    config = SimpleNamespace(theme={"language": locale}, site_url="https://gids.example/", site_name="Gids",
-                             config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"))
-    return files, config
+def pdf_build(tmp_path, locale: str, pages: dict[str, dict]):
+    """One language build of the PDF hook: `pages` (src_uri -> sheet) read, then the site written."""
+    config = mkdocs_config(locale, site_url="https://gids.example/", project=tmp_path)
+    pdf_hook.on_files(None, config)
+    for src_uri, data in pages.items():
+        page = mkdocs_page(src_uri, "", {"sheet": data}, text=sheet_page(data, PAGE))
+        pdf_hook.on_page_markdown("", page=page, config=config, files=None)
+    pdf_hook.on_post_build(config)
+    return config
 
 
 def test_two_sheets_whose_pdfs_would_share_a_name_fail_the_build_naming_both(tmp_path):
-    from mkdocs.exceptions import PluginError
-
     # The same title, so the same file name for the PDF.
-    files, config = files_and_config({"a.md": sheet_page({**SMALL, "id": "een"}),
-                                      "b.md": sheet_page({**SMALL, "id": "twee"})}, "nl", tmp_path)
     with pytest.raises(PluginError, match=r"^docs/b\.md:3: sheet: its blank PDF would be downloads/voorbereiding\.pdf, "
                                           r"as the sheet of docs/a\.md is: give one of them another title$"):
-        sheet_hook.on_files(files, config)
+        pdf_build(tmp_path, "nl", {"a.md": {**SMALL, "id": "een"}, "b.md": {**SMALL, "id": "twee"}})
 
 
 @pytest.mark.parametrize(
@@ -267,30 +239,34 @@ def test_two_sheets_whose_pdfs_would_share_a_name_fail_the_build_naming_both(tmp
         ("deel/blad.en.md", "en", "en/downloads/preparation.pdf", "https://gids.example/en/deel/blad.html"),
     ],
 )
-def test_the_hook_starts_the_pdfs_of_the_language_being_built_before_the_pages(tmp_path, src_uri, locale, pdf_path, page_url):
-    text = sheet_page(SMALL if locale == "nl" else SMALL_EN, PAGE)
-    other = "x.en.md" if locale == "nl" else "x.md"  # the other language's files are still there
-    files, config = files_and_config({src_uri: text, other: text}, locale, tmp_path)
-    assert sheet_hook.on_files(files, config) is files
-    pdfs = sheet_hook._pdfs[locale]
-    assert list(pdfs.made_from) == [pdf_path]
-    assert pdfs.made_from[pdf_path][1:] == (locale, "Gids", page_url)
-    assert pdfs.declared_in[pdf_path].file == f"docs/{src_uri}"
-    assert pdfs.found == {} and pdfs.making.in_workers == 0  # one PDF: made in this process
+def test_the_pdf_hook_writes_the_pdf_of_the_language_being_built_and_keeps_it(tmp_path, src_uri, locale, pdf_path, page_url):
+    data = SMALL if locale == "nl" else SMALL_EN
+    config = pdf_build(tmp_path, locale, {src_uri: data})
+    pdf = (tmp_path / "site" / pdf_path).read_bytes()
+    assert pdf == sheet_pdf.render(sheet.from_front_matter(data), locale, "Gids", page_url)
+    [kept] = (tmp_path / ".cache" / "guide" / "sheets").glob("*.pdf")
+    assert kept.read_bytes() == pdf  # kept for the next build, which takes it from there:
+    kept.write_bytes(pdf.replace(b"%%EOF", b"% taken from the cache\n%%EOF"))
+    pdf_build(tmp_path, locale, {src_uri: data})
+    assert b"taken from the cache" in (tmp_path / "site" / pdf_path).read_bytes()
 
-    site = tmp_path / "site"
-    sheet_hook.on_post_build(SimpleNamespace(**vars(config), site_dir=str(site)))
-    pdf = (site / pdf_path).read_bytes()
-    assert pdf == sheet_pdf.render(*pdfs.made_from[pdf_path])
-    assert pdfs.cache.get(pdfs.keys[pdf_path]) == pdf  # kept for the next build
+
+def test_a_cache_that_cannot_be_written_is_no_reason_to_fail_the_build(tmp_path, caplog):
+    caplog.set_level("INFO", logger="mkdocs.plugins.pdf")
+    (tmp_path / ".cache").write_text("a file where the folder should be")
+    pdf_build(tmp_path, "nl", {"blad.md": SMALL})
+    assert (tmp_path / "site" / "downloads" / "voorbereiding.pdf").read_bytes().startswith(b"%PDF-")
+    assert [r.getMessage() for r in caplog.records if "could not keep" in r.getMessage()] == [
+        f"pdf: could not keep the blank PDFs in {tmp_path}/.cache/guide/sheets (Not a directory): built without "
+        "the cache; the next build makes them again"]
 
 
 def test_the_hook_gives_the_sheet_one_search_entry():
-    search = FakeSearchIndex()
-    run_hook(fake_page("blad.md", {"sheet": SMALL}, page_html()), "nl", search)
+    _, config = run_hook(mkdocs_page("blad.md", page_html(), {"sheet": SMALL}, set()), "nl", search=True)
     model = sheet.from_front_matter(SMALL)
-    assert search.entries == [sheet.search_entry(model, "blad.html", locales.link_resolver("blad.md", "nl"))]
-    entry = search.entries[0]
+    entries = config.plugins["material/search"].search_index.entries
+    assert entries == [sheet.search_entry(model, "blad.html", locales.link_resolver("blad.md", "nl"))]
+    entry = entries[0]
     assert entry["location"] == "blad.html#voorbereiding" and entry["title"] == model.title
     assert all(s.heading in entry["text"] for s in model.sections)
 
@@ -307,7 +283,8 @@ def test_the_hook_gives_the_sheet_one_search_entry():
 def test_the_sheets_title_is_listed_in_the_table_of_contents_where_it_stands(text, titles):
     converter = markdown.Markdown(extensions=["attr_list", "toc"])
     html = converter.convert(text)
-    page = fake_page("blad.md", {"sheet": SMALL}, html, get_toc(converter.toc_tokens))
+    page = mkdocs_page("blad.md", html, {"sheet": SMALL}, set())
+    page.toc = get_toc(converter.toc_tokens)
     run_hook(page, "nl")
     [h1] = page.toc.items
     assert [item.title for item in h1.children] == titles
@@ -316,7 +293,7 @@ def test_the_sheets_title_is_listed_in_the_table_of_contents_where_it_stands(tex
 
 def test_pages_without_a_sheet_are_left_alone():
     html = page_html("# Titel\n\nGeen formulier.\n")
-    assert run_hook(fake_page("x.md", {}, html), "nl") == html
+    assert run_hook(mkdocs_page("x.md", html, {}), "nl")[0] is html
 
 
 # --- the My data component -----------------------------------------------------------------------
@@ -333,9 +310,8 @@ def test_my_data_component(locale):
     file_input = root.find(attrs={"data-my-data-import": True})
     assert root.select_one(f'label[for="{file_input["id"]}"]').get_text()
     assert root.find(attrs={"data-my-data-actions": True}).has_attr("hidden")  # needs JavaScript
-    strings = {k[len("data-i18n-"):] for k in root.attrs if k.startswith("data-i18n-")}
-    assert {"not-json", "wrong-format", "wrong-version", "bad-data", "imported", "confirm-delete"} <= strings
-    assert my_data.STRINGS["nl"].keys() == my_data.STRINGS["en"].keys()
+    given = {k[len("data-i18n-"):] for k in root.attrs if k.startswith("data-i18n-")}
+    assert {"not-json", "wrong-format", "wrong-version", "bad-data", "imported", "confirm-delete"} <= given
 
 
 def test_my_data_titles_come_from_front_matter():
@@ -350,12 +326,25 @@ def test_my_data_titles_come_from_front_matter():
     assert my_data.titles({"title": "Gewone pagina"}) == {}
 
 
-def test_my_data_placeholder_is_replaced():
-    html = page_html("# Mijn gegevens\n\n<!-- my-data -->\n\nNa.\n")
-    assert my_data.has_placeholder(html) and not my_data.has_placeholder("<!-- my-data: x -->")
-    placed = my_data.insert(html, my_data.render("nl", {}))
-    assert len(soup(placed).select("[data-my-data]")) == 1 and "<!-- my-data" not in placed
+def test_my_data_hook_names_what_the_build_declares_and_takes_the_placeholders_place():
+    config = mkdocs_config("nl")
+    my_data_hook.on_files(None, config)
+    front = {"checklists": [{"id": "kies-je-richting", "title": "Je richting kiezen"}]}
+    my_data_hook.on_page_markdown("", page=mkdocs_page("stap-1.md", "", front), config=config, files=None)
+    page = mkdocs_page("mijn-gegevens.md", page_html("# Mijn gegevens\n\n<!-- my-data -->\n\nNa.\n"), {}, set())
+    my_data_hook.on_page_context({}, page=page, config=config, nav=None)
+    [root] = soup(page.content).select("[data-my-data]")
+    assert json.loads(root["data-my-data-titles"]) == {"checklist:kies-je-richting": "Je richting kiezen"}
+    assert "<!-- my-data" not in page.content and page.present_anchor_ids == set(my_data.DOM_IDS)
     assert sorted(my_data.DOM_IDS) == sorted(tag["id"] for tag in soup(my_data.render("nl", {})).find_all(id=True))
+
+
+def test_every_component_has_every_string_in_both_languages():
+    assert STRINGS["nl"].keys() == STRINGS["en"].keys()
+    for component in STRINGS["nl"]:
+        if component != "translation":  # only translated pages show it
+            assert strings("nl", component).keys() == strings("en", component).keys(), component
+    assert all(v.strip() for locale in STRINGS.values() for texts in locale.values() for v in texts.values())
 
 
 # --- the blank PDF -------------------------------------------------------------------------------
@@ -384,7 +373,7 @@ def test_the_guides_blank_pdf_is_one_a4_page_in_its_language(locale, site_name, 
     text = pdf_text(reader)
     for section in model.sections:
         assert section.heading in text
-    label = sheet.STRINGS[locale]
+    label = strings(locale, "sheet")
     assert model.title in text and label["client"].upper() in text and label["date"].upper() in text
     assert footer in text
     assert reader.metadata.title == model.title

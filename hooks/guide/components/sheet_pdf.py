@@ -13,15 +13,12 @@ import unicodedata
 
 from markupsafe import Markup
 
-from guide.build import cache
-from guide.content import inline
 from guide.bilingual import locales
-from guide.components.sheet import ENV, STRINGS, Sheet
-
-PAPER_STRINGS = {
-    "nl": {"footer": "Uit de gids {site}"},
-    "en": {"footer": "From the guide {site}"},
-}
+from guide.bilingual.strings import strings
+from guide.build import cache
+from guide.components.render import render as render_template
+from guide.components.sheet import Sheet
+from guide.content import inline
 
 
 def site_path(sheet: Sheet, locale: str) -> str:
@@ -55,15 +52,9 @@ def html(sheet: Sheet, locale: str, site_name: str, page_url: str, line_gap_mm: 
         }
         for s in sheet.sections
     ]
-    return ENV.get_template("sheet_print.html").render(
-        sheet=sheet,
-        sections=sections,
-        locale=locale,
-        strings=STRINGS[locale],
-        footer=PAPER_STRINGS[locale]["footer"].format(site=site_name),
-        page_url=page_url,
-        line_gap=f"{line_gap_mm}mm",
-    )
+    t = strings(locale, "sheet")
+    return render_template("sheet_print.html", compact=False, sheet=sheet, sections=sections, locale=locale, t=t,
+                           footer=t["footer"].format(site=site_name), page_url=page_url, line_gap=f"{line_gap_mm}mm")
 
 
 def _without_links(text: str) -> str:
@@ -73,7 +64,7 @@ def _without_links(text: str) -> str:
 def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
     """The blank sheet as PDF bytes: one page with the widest ruling that fits, otherwise two
     pages with the widest ruling. Each layout takes WeasyPrint some hundredths of a second:
-    builds go through `cache_key` and a `guide.cache.Cache` instead of calling this each time."""
+    builds go through `cache_key` and a `guide.build.cache.Cache` instead of calling this each time."""
     import weasyprint  # slow to import; only builds that make a PDF pay for it
 
     widest = None

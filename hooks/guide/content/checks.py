@@ -17,20 +17,18 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path as FilePath
+from pathlib import Path
 
 import fastjsonschema
 
-from guide.build import cache
-from guide.content import frontmatter
-from guide.content import inline
 from guide.bilingual import locales
+from guide.content import frontmatter, inline
 
-SCHEMA_FILE = FilePath(__file__).resolve().parents[3] / "schema" / "page.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "page.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 # Two validators of the same schema: fastjsonschema compiles it to Python and passes a valid
 # page 25 times faster; jsonschema then explains only what fastjsonschema rejected, with the
-# path of every error (and is only imported then). tests/unit/test_model.py holds them to the
+# path of every error (and is only imported then). tests/unit/test_checks.py holds them to the
 # same verdicts.
 _passes = fastjsonschema.compile(SCHEMA)
 
@@ -41,9 +39,13 @@ def explaining_validator():
 
     return Draft7Validator(SCHEMA)
 
+
 MIN_ITEMS, MAX_ITEMS = 3, 9
-PLACEHOLDER = re.compile(r"^<!--\s*(checklist|sheet):\s*(\S*)\s*-->\s*$", re.M)
 INLINE_FIELDS = ("text", "hint", "prompt", "example")
+# The schema's id pattern, matched whole: JSON Schema's `$` (and Python's) also matches before a
+# final line break, so "x\n" would pass the schema and then break the page's script.
+ID = re.compile(SCHEMA["definitions"]["id"]["pattern"].strip("^$"))
+ID_RULE = "use lowercase letters a-z, digits and single hyphens, like 'mijn-doel'"
 
 
 @dataclass(frozen=True)
@@ -64,19 +66,12 @@ class Page:
 
     file: str  # as contributors see it: docs/stap-1.en.md
     src_uri: str  # relative to docs/: stap-1.en.md
-    text: str
+    front: frontmatter.FrontMatter
     problems: list[Problem]
-    kept_data: dict | None = None  # what an earlier build found in this text (see CHECKS)
-
-    @functools.cached_property
-    def front(self) -> frontmatter.FrontMatter:
-        """The front matter with its lines; read only when a problem needs a line, if the page
-        came from an earlier build's checks."""
-        return frontmatter.parse(self.text)
 
     @property
     def data(self) -> dict:
-        return self.kept_data if self.kept_data is not None else self.front.data
+        return self.front.data
 
 
 def docs_folder(docs_dir: str) -> str:
@@ -84,56 +79,18 @@ def docs_folder(docs_dir: str) -> str:
     return posixpath.basename(docs_dir.rstrip("/")) or "docs"
 
 
-# The front matter of every page that passed, kept between builds (content_hook.py says where):
-# a later build then only reads and checks the pages whose text changed. Named after everything
-# the verdict comes from: the schema, this module, the reader of front matter, the locales, the
-# converter that finds unsafe links, and their packages.
-CHECKS = cache.Kept("checks", lambda: (SCHEMA_FILE.read_text(encoding="utf-8"),
-                                       *cache.made_by(__file__, "fastjsonschema", "PyYAML"),
-                                       *cache.made_by(frontmatter.__file__), *cache.made_by(locales.__file__),
-                                       *cache.made_by(inline.__file__, "markdown-it-py", "mdurl")), limit=50_000)
-
-
 def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
-    file = f"{docs_dir}/{src_uri}"
-    key = cache.key(src_uri, text) if CHECKS.active else None
-    kept = _kept_data(CHECKS.get(key)) if key else None
-    if kept is not None:
-        return Page(file, src_uri, text, [], kept)
-    page = Page(file, src_uri, text, [])
-    front = page.front
-    if front.error:
-        line, message = front.error
-        page.problems.append(Problem(file, line, "front matter", message))
+    page = Page(f"{docs_dir}/{src_uri}", src_uri, frontmatter.parse(text), [])
+    if page.front.error:
+        page.problems.append(Problem(page.file, page.front.error.line, "front matter", str(page.front.error)))
         return page
     report = _Reporter(page)
-    for error in _schema_errors(front.data):
+    for error in _schema_errors(page.data):
         report.schema_error(error)
     if not any(p.severity == "error" for p in page.problems):
         _check_rules(page, report)
     page.problems.sort(key=lambda p: (p.line, p.field))
-    if key and not page.problems:
-        _keep(key, front.data)
     return page
-
-
-def _kept_data(kept: str | None) -> dict | None:
-    try:
-        data = json.loads(kept) if kept is not None else None
-    except ValueError:  # a damaged entry (edited by hand): the page is simply checked again
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _keep(key: str, data: dict) -> None:
-    # Only what JSON gives back unchanged: a date or a number as a key (YAML allows both) would
-    # come back different, so such a page is simply checked again next time.
-    try:
-        kept = json.dumps(data, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return
-    if json.loads(kept) == data:
-        CHECKS.put(key, kept)
 
 
 def _schema_errors(data) -> list:
@@ -161,7 +118,7 @@ class _Reporter:
             allowed = list(error.schema.get("properties", {}))
             for key in value:
                 if key not in allowed:
-                    where = self.page.front.key_lines.get(path + (key,))
+                    where = self.page.front.key_line(path + (key,))
                     self.add(path + (key,), f"unknown key '{key}'{_suggest(key, allowed)}", line=where)
         elif kind == "required":
             for key in expected:
@@ -173,7 +130,7 @@ class _Reporter:
             options = ", ".join(f"'{o}'" for o in expected)
             self.add(path, f"'{value}' is not one of {options}{_suggest(str(value), expected)}")
         elif kind == "pattern" and path and path[-1] == "id":
-            self.add(path, f"'{value}' is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'mijn-doel'")
+            self.add(path, f"'{value}' is not a valid id: {ID_RULE}")
         elif kind == "pattern":
             self.add(path, f"'{value}' does not have the expected form (12 lowercase hexadecimal characters)")
         elif kind in ("minLength", "minItems"):
@@ -222,20 +179,26 @@ def _check_rules(page: Page, report: _Reporter) -> None:
             _check_inline(report, ("checklists", n, "items", m), item)
     sheet = data.get("sheet")
     if sheet:
+        _whole_id(report, ("sheet", "id"), sheet["id"])
         _unique_ids(report, ("sheet", "sections"), sheet["sections"])
         for m, section in enumerate(sheet["sections"]):
             _check_inline(report, ("sheet", "sections", m), section)
-    _check_placeholders(page, report, checklists, sheet)
 
 
 def _unique_ids(report: _Reporter, path: tuple, entries: list[dict]) -> None:
     first: dict[str, int] = {}
     for n, entry in enumerate(entries):
-        line = report.page.front.line(path + (n, "id"))
+        _whole_id(report, path + (n, "id"), entry["id"])
         if entry["id"] in first:
-            report.add(path + (n, "id"), f"duplicate id '{entry['id']}' (first used on line {first[entry['id']]})")
+            first_line = report.page.front.line(path + (first[entry["id"]], "id"))
+            report.add(path + (n, "id"), f"duplicate id '{entry['id']}' (first used on line {first_line})")
         else:
-            first[entry["id"]] = line
+            first[entry["id"]] = n
+
+
+def _whole_id(report: _Reporter, path: tuple, value: str) -> None:
+    if not ID.fullmatch(value):
+        report.add(path, f"{value!r} is not a valid id: {ID_RULE}")
 
 
 def _check_inline(report: _Reporter, path: tuple, entry: dict) -> None:
@@ -243,23 +206,3 @@ def _check_inline(report: _Reporter, path: tuple, entry: dict) -> None:
         if name in entry:
             for problem in inline.problems(entry[name]):
                 report.add(path + (name,), problem)
-
-
-def _check_placeholders(page: Page, report: _Reporter, checklists: list[dict], sheet: dict | None) -> None:
-    declared = {("checklist", c["id"]): ("checklists", n, "id") for n, c in enumerate(checklists)}
-    if sheet:
-        declared[("sheet", sheet["id"])] = ("sheet", "id")
-    seen: dict[tuple[str, str], int] = {}
-    body = page.front.body
-    for match in PLACEHOLDER.finditer(body):
-        line = page.front.body_line + body.count("\n", 0, match.start())
-        key = (match.group(1), match.group(2))
-        if key not in declared:
-            report.add(("body",), f"placeholder for {key[0]} '{key[1]}', which the front matter does not declare", line=line)
-        elif key in seen:
-            report.add(("body",), f"{key[0]} '{key[1]}' is placed twice (first on line {seen[key]})", line=line)
-        else:
-            seen[key] = line
-    for key, path in declared.items():
-        if key not in seen:
-            report.add(path, f"is not placed in the page: add a line <!-- {key[0]}: {key[1]} --> to the body")

@@ -1,5 +1,6 @@
-"""Rules across pages: the Dutch and English versions declare the same ids, checklist ids are
-unique across the site, and links in front-matter text lead to pages that exist.
+"""Rules across pages: the Dutch and English versions declare the same ids, checklist and sheet
+ids are unique across the site, and links in front-matter text lead to pages that exist (their
+anchors are checked by MkDocs itself, with the links of the page's body: content_hook.py).
 
 Readers' saved ticks and answers are keyed by these ids and shared between the languages, so a
 mismatch would silently lose or mix their progress.
@@ -7,13 +8,12 @@ mismatch would silently lose or mix their progress.
 
 from __future__ import annotations
 
-import re
+import posixpath
 
-from guide.content import frontmatter
 from guide.bilingual import locales
+from guide.content import frontmatter, inline
 from guide.content.checks import INLINE_FIELDS, Page, Problem
 
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 
 def check_pages(pages: list[Page]) -> list[Problem]:
@@ -26,7 +26,8 @@ def check_pages(pages: list[Page]) -> list[Problem]:
             if source is not None:
                 problems += _same_ids(source, page)
         problems += _links_exist(page, by_uri)
-    problems += _checklist_ids_unique(pages)
+    problems += _ids_unique(pages, "checklist")
+    problems += _ids_unique(pages, "sheet")
     return sorted(problems, key=lambda p: (p.file, p.line))
 
 
@@ -73,18 +74,33 @@ def _same_ids(source: Page, translation: Page) -> list[Problem]:
 
 def _links_exist(page: Page, by_uri: dict[str, Page]) -> list[Problem]:
     found = []
-    for path, text in _inline_texts(page.data):
-        for target in _MD_LINK.findall(text):
-            page_part = target.split("#", 1)[0]
-            if "://" in target or target.startswith(("mailto:", "#")) or not page_part.endswith(".md"):
-                continue
-            if page_part not in by_uri:
+    for path, text in inline_texts(page.data):
+        for target in inline.link_targets(text):
+            problem = _link_problem(page.src_uri, target, by_uri)
+            if problem:
                 found.append(Problem(page.file, page.front.line(path), frontmatter.format_path(path),
-                                     f"links to '{target}', but docs/{page_part} does not exist"))
+                                     f"links to '{target}', {problem}"))
     return found
 
 
-def _inline_texts(data: dict):
+def _link_problem(src_uri: str, target: str, by_uri: dict[str, Page]) -> str | None:
+    """Why a link in a front-matter text leads nowhere, as MkDocs' own check would say it of a
+    link in the body: no such page, an address on the host instead of a file, outside docs/."""
+    page_part = target.split("#", 1)[0].split("?", 1)[0]
+    if "://" in target or target.startswith(("mailto:", "#")) or not page_part:
+        return None
+    if page_part.startswith("/"):
+        return "an absolute path: link to the page's file relative to this one, like 'stap-1-richting.md'"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), page_part))
+    if resolved.startswith("../"):
+        return "which is outside docs/"
+    if resolved.endswith(".md") and resolved not in by_uri:
+        return f"but docs/{resolved} does not exist"
+    return None
+
+
+def inline_texts(data: dict):
+    """(field path, text) of every text with inline Markdown in a page's front matter."""
     for n, checklist in enumerate(data.get("checklists", [])):
         for m, item in enumerate(checklist["items"]):
             for name in INLINE_FIELDS:
@@ -96,22 +112,29 @@ def _inline_texts(data: dict):
                 yield ("sheet", "sections", m, name), section[name]
 
 
-def _checklist_ids_unique(pages: list[Page]) -> list[Problem]:
-    """A checklist id names the reader's saved ticks: two checklists must not share one."""
+def _declared(page: Page, kind: str):
+    """(field path, id) of the page's checklists or its sheet."""
+    if kind == "checklist":
+        return [(("checklists", n, "id"), c["id"]) for n, c in enumerate(page.data.get("checklists", []))]
+    sheet = page.data.get("sheet")
+    return [(("sheet", "id"), sheet["id"])] if sheet else []
+
+
+def _ids_unique(pages: list[Page], kind: str) -> list[Problem]:
+    """A checklist's or a sheet's id names the reader's saved ticks or answers: two must not
+    share one (a second sheet's "clear" would erase the first one's answers)."""
     found = []
     for locale in locales.CODES:
-        first: dict[str, tuple[Page, tuple]] = {}  # checklist id -> where it is first declared
+        first: dict[str, tuple[Page, tuple]] = {}  # id -> where it is first declared
         for page in sorted(pages, key=lambda p: p.src_uri):
             if locales.locale_of(page.src_uri) != locale:
                 continue
-            for n, checklist in enumerate(page.data.get("checklists", [])):
-                path = ("checklists", n, "id")
-                if checklist["id"] in first and first[checklist["id"]][0] is not page:
-                    # Lines only for a problem: a page kept from an earlier build is read again for them.
-                    other, other_path = first[checklist["id"]]
+            for path, value in _declared(page, kind):
+                if value in first and first[value][0] is not page:
+                    other, other_path = first[value]
                     found.append(Problem(page.file, page.front.line(path), frontmatter.format_path(path),
-                                         f"checklist id '{checklist['id']}' is already used by {other.file} "
+                                         f"{kind} id '{value}' is already used by {other.file} "
                                          f"(line {other.front.line(other_path)})"))
                 else:
-                    first.setdefault(checklist["id"], (page, path))
+                    first.setdefault(value, (page, path))
     return found

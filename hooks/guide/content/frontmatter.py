@@ -1,23 +1,35 @@
-"""Front matter read with line numbers, so every problem can name the line it is on.
+"""Front matter read as MkDocs reads it, with the line of every field kept for error messages.
 
 MkDocs parses front matter itself, but turns malformed YAML into `{}` without a word
-(mkdocs/utils/meta.py). This module reads the same block again, keeps where each key and value
-stands in the file, and reports broken YAML with its line.
+(mkdocs/utils/meta.py) and keeps the last of two equal keys. This module reads the same block as
+MkDocs does (the same opening and closing lines), reports broken YAML with its line, and refuses
+what a page never needs and a mistake or an attack brings: duplicate keys and aliases. Lines
+are looked up in the YAML's node tree only when a problem needs one.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
-# The same opening and closing lines MkDocs accepts: `---` ... `---` (or `...`).
-_OPEN = re.compile(r"\A-{3}[ \t]*\n")
-_CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.M)
+# MkDocs' own pattern (mkdocs/utils/meta.py): the closing line must end in a line break, or
+# MkDocs treats the whole file as body and the front matter shows on the page.
+_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_OPENING = re.compile(r"-{3}[ \t]*\n")
+_CLOSING_AT_END = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\Z")
 
-Path = tuple  # a field path such as ("checklists", 0, "items", 2, "id")
+FieldPath = tuple  # a field's place in the front matter: ("checklists", 0, "items", 2, "id")
+
+# libyaml's loader where PyYAML was built with it (it usually is): several times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
 
 
 @dataclass
@@ -25,81 +37,114 @@ class FrontMatter:
     data: dict
     body: str
     body_line: int  # file line (1-based) of the body's first line
-    value_lines: dict[Path, int] = field(default_factory=dict)
-    key_lines: dict[Path, int] = field(default_factory=dict)
-    error: tuple[int, str] | None = None  # (line, message) when the YAML cannot be read
+    node: yaml.Node | None = None  # the YAML's node tree, for lines
+    error: FrontMatterError | None = None  # the YAML cannot be read: `data` is empty
 
-    def line(self, path: Path) -> int:
-        """The line of `path`, or of its nearest ancestor that is in the file."""
-        while path:
-            if path in self.value_lines:
-                return self.value_lines[path]
-            path = path[:-1]
-        return self.value_lines.get((), 1)
+    def line(self, path: FieldPath) -> int:
+        """The line of `path`'s value, or of its nearest ancestor that is in the file."""
+        found = self._node(path, key=False)
+        return found.start_mark.line + 2 if found is not None else 1
+
+    def key_line(self, path: FieldPath) -> int:
+        """The line of the key that names `path` (for an unknown key, say)."""
+        found = self._node(path, key=True)
+        return found.start_mark.line + 2 if found is not None else self.line(path[:-1])
+
+    def _node(self, path: FieldPath, key: bool):
+        node, found = self.node, self.node
+        for n, part in enumerate(path):
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        child = key_node if key and n == len(path) - 1 else value_node
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                child = node.value[part]
+            if child is None:
+                return None if key else found
+            node = found = child
+        return found
 
 
-@functools.lru_cache(maxsize=8192)
 def parse(text: str) -> FrontMatter:
-    """The page's front matter, body and lines. Kept per text: the content model reads every
-    page, then the hooks of each language read theirs again. Treat the result as read-only."""
-    opening = _OPEN.match(text)
-    if not opening:
-        return FrontMatter({}, text, 1, {(): 1})
-    closing = _CLOSE.search(text, opening.end())
-    if not closing:
-        return FrontMatter({}, text, 1, {(): 1}, error=(1, "front matter has no closing '---' line"))
-    source = text[opening.end() : closing.start()]
-    first_line = 2  # the YAML starts on the line after the opening ---
-    body_start = closing.end() + 1
-    body_line = text.count("\n", 0, body_start) + 1
-    found = FrontMatter({}, text[body_start:], body_line, {(): 1})
+    """The page's front matter and body, as MkDocs will see them."""
+    block = _BLOCK.match(text)
+    if not block:
+        if _OPENING.match(text) and _CLOSING_AT_END.search(text):
+            return FrontMatter({}, text, 1, error=FrontMatterError(
+                text.count("\n") + 1, "the closing '---' of the front matter needs a line break after it"))
+        if _OPENING.match(text):
+            return FrontMatter({}, text, 1, error=FrontMatterError(1, "front matter has no closing '---' line"))
+        return FrontMatter({}, text, 1)
+    source = block.group(1)
+    body_line = text.count("\n", 0, block.end()) + 1
+    found = FrontMatter({}, text[block.end():], body_line)
     try:
-        data, node = _load(source)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        _refuse_aliases(source)
+        found.node = _compose(source)
+        if found.node is not None:
+            _refuse_duplicate_keys(found.node)
+            found.data = _construct(found.node)
+    except FrontMatterError as error:
+        found.error = error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
         if mark is None or mark.index >= len(source):  # "at end of stream": point at the cause
-            mark = getattr(exc, "context_mark", None) or mark
-        line = first_line + mark.line if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        found.error = (line, f"front matter is not valid YAML: {problem}")
-        return found
-    if data is None:
-        return found
-    if not isinstance(data, dict):
-        found.error = (first_line, "front matter must be a mapping of keys to values")
-        return found
-    found.data = data
-    _record_lines(node, (), first_line, found)
+            mark = getattr(error, "context_mark", None) or mark
+        problem = getattr(error, "problem", None) or str(error)
+        found.error = FrontMatterError(2 + mark.line if mark else 1, f"front matter is not valid YAML: {problem}")
+    if found.error is None and found.node is not None and not isinstance(found.data, dict):
+        found.error = FrontMatterError(2, "front matter must be a mapping of keys to values")
+    if found.error is not None:
+        found.data = {}
     return found
 
 
-# libyaml's loader where PyYAML was built with it (it usually is): several times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _load(source: str):
-    """Parse once: the node tree (for line numbers) and the data built from it."""
+def _compose(source: str):
     loader = _Loader(source)
     try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
 
-def _record_lines(node, path: Path, offset: int, into: FrontMatter) -> None:
-    into.value_lines[path] = node.start_mark.line + offset
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            child = path + (key.value,)
-            into.key_lines[child] = key.start_mark.line + offset
-            _record_lines(value, child, offset, into)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
-            _record_lines(value, path + (index,), offset, into)
+def _construct(node: yaml.Node):
+    loader = _Loader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
-def format_path(path: Path) -> str:
+def _refuse_aliases(source: str) -> None:
+    """An alias (`*name`) repeats an anchored value (`&name`): nine nested levels of them grow
+    into billions of values for whatever walks the data. No page needs one."""
+    if "&" not in source:  # no anchor, so no alias (an alias without one is a YAML error)
+        return
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise FrontMatterError(event.start_mark.line + 2,
+                                   "front matter uses a YAML alias (*name): write the value out instead")
+
+
+def _refuse_duplicate_keys(root: yaml.Node) -> None:
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key, value in node.value:
+                if key.value in keys:
+                    raise FrontMatterError(key.start_mark.line + 2,
+                                           f"key '{key.value}' appears twice in one mapping "
+                                           f"(first on line {keys[key.value]}): keep one")
+                keys[key.value] = key.start_mark.line + 2
+                todo.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            todo += node.value
+
+
+def format_path(path: FieldPath) -> str:
     """("checklists", 0, "items", 2, "id") -> "checklists[0].items[2].id"."""
     out = ""
     for part in path:

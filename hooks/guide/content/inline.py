@@ -14,7 +14,6 @@ added to a build (bench/RESULTS.md); markdown-it's inline parser takes a third o
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from pathlib import Path
@@ -24,7 +23,6 @@ from urllib.parse import urlsplit
 import nh3
 from markdown_it import MarkdownIt
 
-from guide.build import cache
 ALLOWED_TAGS = {"a", "strong", "em", "code", "br", "abbr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
@@ -39,23 +37,9 @@ _MARKDOWN.validateLink = lambda url: True
 _MARKUP = re.compile(r"""[\\`*_\[\]<>&!'"()\x00-\x1f]|--|\.\.|\+-|,,|\?\?""")
 
 
-# Conversions kept between builds in the file of this converter (its version and this module):
-# a build then only converts the texts that changed (content_hook.py says where).
-CONVERSIONS = cache.Kept("inline", lambda: cache.made_by(__file__, "markdown-it-py", "mdurl"))
-
-
-@functools.lru_cache(maxsize=65536)
 def _converted(text: str) -> str:
-    """The HTML for one text, before cleaning. Kept per text: the content model and the hook
-    that renders each language read the same texts, and `mkdocs serve` renders them on every save."""
-    if not _MARKUP.search(text):
-        return text
-    kept = CONVERSIONS.get(text)
-    if kept is not None:
-        return kept
-    converted = _MARKDOWN.renderInline(text)
-    CONVERSIONS.put(text, converted)
-    return converted
+    """The HTML for one text, before cleaning."""
+    return _MARKDOWN.renderInline(text) if _MARKUP.search(text) else text
 
 
 def render(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
@@ -85,9 +69,7 @@ _CLEANER = nh3.Cleaner(
 _TEXT_ONLY = nh3.Cleaner(tags=set(), strip_comments=True)
 
 
-@functools.lru_cache(maxsize=65536)
 def _cleaned(converted: str) -> str:
-    """Kept per HTML: a text looks the same on most pages, and often in both languages."""
     return _CLEANER.clean(converted).strip()
 
 
@@ -105,13 +87,23 @@ def problems(text: str) -> list[str]:
     """
     found = []
     outside_code = _CODE_SPAN.sub("", text)
-    if _RAW_HTML.search(outside_code):
+    if _RAW_HTML.search(outside_code):  # autolinks (<javascript:...>) too
         found.append("raw HTML is not allowed; use Markdown (**bold**, *italics*, [links](page.md))")
-    for href in _HREF.findall(_converted(text)):
-        scheme = urlsplit(html.unescape(href)).scheme.lower()
+    for target in link_targets(outside_code):
+        scheme = urlsplit(html.unescape(target)).scheme.lower()
         if scheme and scheme not in ALLOWED_SCHEMES:
-            found.append(f"link to '{html.unescape(href)}' is not allowed: only http, https, mailto and pages")
+            found.append(f"link to '{html.unescape(target)}' is not allowed: only http, https, mailto and pages")
     return found
+
+
+def link_targets(text: str) -> list[str]:
+    """The targets of a text's links, as written (`stap-1.md#doel`), read from the Markdown
+    itself: checking a text needs no conversion, which is most of what rendering one costs."""
+    return _LINK.findall(text) if "](" in text else []
+
+
+# `[text](target)` and `[text](<target>)`; a target may hold one level of parentheses.
+_LINK = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)")
 
 
 _CODE_SPAN = re.compile(r"`[^`]*`")
@@ -120,7 +112,6 @@ _HREF = re.compile(r'href="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
 
 
-@functools.lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """The text a reader sees, without any markup (for PDFs, titles, aria labels)."""
     return html.unescape(_TEXT_ONLY.clean(render(text)))

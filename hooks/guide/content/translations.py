@@ -12,23 +12,23 @@ Run as a module for the report: `python -m guide.content.translations [--docs DI
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.content import frontmatter
+from html import escape
+
 from guide.bilingual import locales
+from guide.bilingual.strings import strings
+from guide.content import frontmatter, source
 
 CURRENT, OUTDATED, UNSTAMPED, MISSING = "current", "outdated", "unstamped", "missing"
 
 
-@functools.lru_cache(maxsize=4096)
 def source_hash(text: str) -> str:
-    """A fingerprint of a Dutch page that ignores line endings and trailing spaces. Kept per
-    text: a build asks for each Dutch page's twice (the build log and the page's notice)."""
+    """A fingerprint of a Dutch page that ignores line endings and trailing spaces."""
     normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
@@ -38,6 +38,21 @@ def status(source_text: str, translation_data: dict) -> str:
     if not recorded:
         return UNSTAMPED
     return CURRENT if recorded == source_hash(source_text) else OUTDATED
+
+
+def with_notice(markdown: str, locale: str, dutch_link: str) -> str:
+    """The page's Markdown with a note under its title: the Dutch page (at `dutch_link`, relative
+    to this page) has changed since this translation was made."""
+    t = strings(locale, "translation")
+    # Raw HTML for the link: it leads to a built page of the other language, which MkDocs' link
+    # checker (working on this language's files) would call unrecognised.
+    link = f'<a href="{escape(dutch_link)}" hreflang="nl" lang="nl">{t["notice_link"]}</a>'
+    block = f'!!! note "{t["notice_title"]}"\n    {t["notice"]} {link} {t["notice_after"]}\n'
+    lines = markdown.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: n + 1] + ["", block] + lines[n + 1 :])
+    return block + "\n" + markdown
 
 
 @dataclass(frozen=True)
@@ -50,17 +65,17 @@ class Entry:
 def report(docs: Path) -> list[Entry]:
     """The state of every translation below `docs`, Dutch sources in sorted order."""
     entries = []
-    for source in sorted(docs.rglob("*.md")):
-        rel = source.relative_to(docs).as_posix()
+    for dutch in sorted(docs.rglob("*.md")):
+        rel = dutch.relative_to(docs).as_posix()
         if locales.locale_of(rel) != locales.DEFAULT.code:
             continue
         for locale in locales.CODES[1:]:
             target = docs / locales.translation_of(rel, locale)
             if not target.exists():
-                entries.append(Entry(_shown(source), _shown(target), MISSING))
+                entries.append(Entry(_shown(dutch), _shown(target), MISSING))
                 continue
-            data = frontmatter.parse(target.read_text(encoding="utf-8")).data
-            entries.append(Entry(_shown(source), _shown(target), status(source.read_text(encoding="utf-8"), data)))
+            data = frontmatter.parse(source.read(target, _shown(target))).data
+            entries.append(Entry(_shown(dutch), _shown(target), status(source.read(dutch, _shown(dutch)), data)))
     return entries
 
 
@@ -77,9 +92,9 @@ _HASH_LINE = re.compile(r"^source_hash:.*$", re.M)
 def stamp(translation: Path, docs: Path) -> str:
     """Record the current Dutch version in a translation's front matter; returns the hash."""
     rel = translation.resolve().relative_to(docs.resolve()).as_posix()
-    source = docs / locales.source_of(rel)
-    value = source_hash(source.read_text(encoding="utf-8"))
-    text = translation.read_text(encoding="utf-8")
+    dutch = docs / locales.source_of(rel)
+    value = source_hash(source.read(dutch))
+    text = source.read(translation)
     if not text.startswith("---"):
         raise ValueError(f"{translation}: has no front matter to stamp")
     end = text.index("\n---", 3)
@@ -104,9 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stamp", nargs="*", default=[], type=Path, metavar="FILE",
                         help="record that these English pages now follow their Dutch source")
     args = parser.parse_args(argv)
-    for path in args.stamp:
-        print(f"stamped {path}: source_hash {stamp(path, args.docs)}")
-    entries = report(args.docs)
+    try:
+        for path in args.stamp:
+            print(f"stamped {path}: source_hash {stamp(path, args.docs)}")
+        entries = report(args.docs)
+    except (source.SourceError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
     width = max((len(e.translation) for e in entries), default=0)
     for entry in entries:
         print(f"{entry.translation:<{width}}  {LABELS[entry.status]}")

@@ -1,12 +1,20 @@
-"""What the adapters need for the parts they place into a page's HTML after Markdown and the
-theme's search have read it (checklists, the sheet, My data): their ids for MkDocs' anchor
-check, and one search entry each. Not a hook itself; hooks/checklist_hook.py and
-hooks/sheet_hook.py use it.
+"""What every component adapter does to a page (checklists, the sheet, My data), in one place:
+put the component where its placeholder is, once Markdown and the theme's search have read the
+page (Markdown never parses the component's markup, and search does not index its buttons), tell
+MkDocs' anchor check its ids, and give it one search entry of its own. Not a hook itself.
 """
 
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+
+from guide.components import place
+
+
+def put(page, parts: dict) -> None:
+    """Replaces the placeholders of `parts` ({(kind, id): html}) in the page's HTML. Whether
+    every placeholder is right was checked just before (content_hook.on_page_context)."""
+    page.content = place.place(page.content, parts)
 
 
 def add_anchors(page, ids, what: str) -> None:

@@ -1,0 +1,188 @@
+"""Every interface string the components show, per language and component, in one place.
+
+Translators edit this file only. Templates get a component's strings as `t`; what a script must
+say travels to it in `data-i18n-*` attributes, so the scripts hold no language of their own.
+Placeholders in braces ({done}, {time}) are filled in by the template or the script. The
+translation notice exists only for translated pages, so only English has it.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, dict[str, str]]] = {
+    "nl": {
+        "checklist": {
+            "read-do": "Lees-en-doe-lijst",
+            "read-do.about": "lees een punt, doe het meteen en vink het dan af.",
+            "do-confirm": "Controlelijst",
+            "do-confirm.about": "doe eerst je werk, loop daarna de punten langs en vink af wat klopt.",
+            "moment": "Wanneer",
+            "progress": "Gedaan: {done} van {total}",
+            "complete": "Klaar: alle {total} punten zijn gedaan.",
+            "reset": "Alle vinkjes weghalen",
+            "cleared": "Alle vinkjes zijn weggehaald.",
+            "undo": "Ongedaan maken",
+            "storage-off": "Je browser bewaart je vinkjes nu niet. Als je deze pagina sluit, zijn ze weg.",
+        },
+        "sheet": {
+            "client": "Klant",
+            "date": "Datum",
+            "example": "Bijvoorbeeld:",
+            "print": "Afdrukken",
+            "pdf": "Download lege pdf (A4)",
+            "clear_answers": "Wis antwoorden",
+            "autosave": "Wat je invult, wordt automatisch op dit apparaat bewaard.",
+            "saved": "Bewaard op dit apparaat om {time}.",
+            "memory": (
+                "Je browser laat deze site niets bewaren. Je antwoorden blijven alleen staan "
+                "zolang deze pagina open is: druk ze af voordat je de pagina sluit."
+            ),
+            "corrupt": (
+                "Je eerder bewaarde antwoorden waren beschadigd en konden niet worden gelezen. "
+                "Wat je nu invult, wordt weer gewoon bewaard."
+            ),
+            "confirm_clear": "Alle antwoorden op dit formulier wissen? Dat kun je niet ongedaan maken.",
+            "cleared": "Je antwoorden zijn gewist.",
+            "no_script": (
+                "Zonder JavaScript wordt niets bewaard. Druk het formulier af via je browser "
+                "voordat je de pagina sluit, of download de lege pdf."
+            ),
+            "footer": "Uit de gids {site}",
+        },
+        "my_data": {
+            "no_script": (
+                "Zonder JavaScript kan deze pagina niet laten zien wat er op dit apparaat bewaard "
+                "is."
+            ),
+            "empty": "Op dit apparaat staat nog niets van deze gids.",
+            "export": "Exporteren als bestand",
+            "import": "Een export terugzetten",
+            "delete": "Alles wissen",
+            "file_name": "samenwerken-met-klanten-{date}.json",
+            "kind_sheet": "Formulier {id}",
+            "kind_checklist": "Checklist {id}",
+            "kind_other": "Gegevens {id}",
+            "fields_one": "1 veld ingevuld",
+            "fields_other": "{count} velden ingevuld",
+            "items_one": "1 punt afgevinkt",
+            "items_other": "{count} punten afgevinkt",
+            "updated": "bijgewerkt op {date}",
+            "exported": "Je export is gedownload als {file}.",
+            "imported": "Teruggezet: {list}.",
+            "import_empty": "Dit bestand bevat geen gegevens. Er is niets veranderd.",
+            "not_json": (
+                "Dit bestand kan niet worden gelezen: het is geen JSON-bestand. Er is niets "
+                "veranderd."
+            ),
+            "wrong_format": "Dit bestand is geen export van Samenwerken met klanten. Er is niets veranderd.",
+            "wrong_version": (
+                "Dit bestand komt uit een andere versie van de gids (versie {version}) en kan "
+                "niet worden teruggezet. Er is niets veranderd."
+            ),
+            "bad_data": (
+                "Dit bestand is beschadigd: ‘{key}’ heeft niet de verwachte vorm. Er is niets "
+                "veranderd."
+            ),
+            "too_large": "Dit bestand is te groot voor een export van deze gids. Er is niets veranderd.",
+            "confirm_delete": (
+                "Alles wissen wat deze gids op dit apparaat bewaart? Je afgevinkte punten en je "
+                "antwoorden zijn dan weg. Dat kun je niet ongedaan maken."
+            ),
+            "deleted": "Alles is gewist. Er staat niets meer van deze gids op dit apparaat.",
+            "memory": (
+                "Je browser laat deze site niets bewaren. Wat hier staat, verdwijnt zodra je deze "
+                "pagina sluit."
+            ),
+        },
+        # Dutch is the source language: no Dutch page is a translation.
+        "translation": {},
+    },
+    "en": {
+        "checklist": {
+            "read-do": "Read-do checklist",
+            "read-do.about": "read an item, do it straight away, then tick it off.",
+            "do-confirm": "Do-confirm checklist",
+            "do-confirm.about": "do the work first, then go through the items and tick what's done.",
+            "moment": "When",
+            "progress": "{done} of {total} done",
+            "complete": "Finished: all {total} items are done.",
+            "reset": "Clear all ticks",
+            "cleared": "All ticks have been cleared.",
+            "undo": "Undo",
+            "storage-off": (
+                "Your browser isn't saving your ticks right now. They'll be gone when you close "
+                "this page."
+            ),
+        },
+        "sheet": {
+            "client": "Client",
+            "date": "Date",
+            "example": "For example:",
+            "print": "Print",
+            "pdf": "Download blank PDF (A4)",
+            "clear_answers": "Clear answers",
+            "autosave": "Whatever you type is saved automatically on this device.",
+            "saved": "Saved on this device at {time}.",
+            "memory": (
+                "Your browser doesn't let this site save anything. Your answers only stay while "
+                "this page is open, so print them before you close it."
+            ),
+            "corrupt": (
+                "Your previously saved answers were damaged and couldn't be read. Whatever you "
+                "type now will be saved as usual."
+            ),
+            "confirm_clear": "Clear all answers on this sheet? This can't be undone.",
+            "cleared": "Your answers have been cleared.",
+            "no_script": (
+                "Without JavaScript nothing is saved. Print the sheet from your browser before "
+                "you close the page, or download the blank PDF."
+            ),
+            "footer": "From the guide {site}",
+        },
+        "my_data": {
+            "no_script": "Without JavaScript this page can't show what is stored on this device.",
+            "empty": "Nothing from this guide is stored on this device yet.",
+            "export": "Export to a file",
+            "import": "Restore an export",
+            "delete": "Delete everything",
+            "file_name": "working-with-clients-{date}.json",
+            "kind_sheet": "Sheet {id}",
+            "kind_checklist": "Checklist {id}",
+            "kind_other": "Data {id}",
+            "fields_one": "1 field filled in",
+            "fields_other": "{count} fields filled in",
+            "items_one": "1 item ticked",
+            "items_other": "{count} items ticked",
+            "updated": "updated {date}",
+            "exported": "Your export has been downloaded as {file}.",
+            "imported": "Restored: {list}.",
+            "import_empty": "This file holds no data. Nothing has changed.",
+            "not_json": "This file can't be read: it isn't a JSON file. Nothing has changed.",
+            "wrong_format": "This file isn't an export from Working with clients. Nothing has changed.",
+            "wrong_version": (
+                "This file comes from a different version of the guide (version {version}) and "
+                "can't be restored. Nothing has changed."
+            ),
+            "bad_data": "This file is damaged: ‘{key}’ doesn't have the expected shape. Nothing has changed.",
+            "too_large": "This file is too large to be an export from this guide. Nothing has changed.",
+            "confirm_delete": (
+                "Delete everything this guide keeps on this device? Your ticked items and your "
+                "answers will be gone. This can't be undone."
+            ),
+            "deleted": "Everything has been deleted. Nothing from this guide is left on this device.",
+            "memory": (
+                "Your browser doesn't let this site save anything. What you see here will be gone "
+                "once you close this page."
+            ),
+        },
+        "translation": {
+            "notice_title": "This translation may be behind",
+            "notice": "The Dutch version of this page has changed since this translation was last updated.",
+            "notice_link": "Read the Dutch page",
+            "notice_after": "for the newest text.",
+        },
+    },}
+
+
+def strings(locale: str, component: str) -> dict[str, str]:
+    """The strings of `component` in `locale`."""
+    return STRINGS[locale][component]
