@@ -1,5 +1,5 @@
-"""What the benchmark measures: build time, HTML per page, the weight of our own JS and CSS, and
-the bytes of a first visit to the home page.
+"""What the benchmark measures: the hooks' time in a build, a clean build of the guide, HTML per
+page, the weight of our own JS and CSS, and the bytes of a first visit to the home page.
 
 Sizes are counted gzipped at level 6, the usual default of web servers, each file on its own
 (as a host compresses them). 1 KB is 1,000 bytes.
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,135 +34,33 @@ def gz(data: bytes) -> int:
 
 
 def _environment(site_url: str) -> dict[str, str]:
-    """A build's environment, as `make build` sets it up."""
     return {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _build_args(site_dir: Path) -> list[str]:
-    """`mkdocs build --strict` into `site_dir`, after the interpreter."""
-    return ["-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-
-
-def _mkdocs(args: list[str], project: Path, site_url: str) -> subprocess.CompletedProcess:
-    """A build of `project` in a fresh Python (`args` after the interpreter), set up as `make
-    build` sets it up; a failed build stops the benchmark with its log."""
-    result = subprocess.run([sys.executable, *args], cwd=project, env=_environment(site_url),
+def timed_build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
+    """One build of `project` with a stopwatch in every hook (bench/timed_build.py): CPU seconds
+    of the whole build, inside each hook, inside the PDF renderer, and the wall-clock time."""
+    script = str(Path(__file__).with_name("timed_build.py"))
+    result = subprocess.run([sys.executable, script, str(site_dir)], cwd=project, env=_environment(site_url),
                             capture_output=True, text=True)
     if result.returncode != 0:
-        raise RuntimeError(f"build of {project} failed:\n{result.stderr[-3000:]}")
-    return result
-
-
-def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
-    """`mkdocs build --strict` as `make build` runs it, timed two ways: "cpu", the seconds of
-    processor time the build used (user + system), and "wall", what a contributor waits for.
-    The build runs on one core, so on an idle machine the two agree; on a shared machine other
-    processes stretch the wall-clock time but not the CPU time, so the targets use CPU time.
-    Both include Python's start-up and imports (about a second)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    _mkdocs(_build_args(site_dir), project, site_url)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"cpu": cpu, "wall": wall}
-
-
-def side_by_side_cores() -> list[int] | None:
-    """The two cores `side_by_side` pins its builds to, or None on a machine with fewer (or one
-    that cannot pin a process to a core, such as macOS)."""
-    if not hasattr(os, "sched_getaffinity"):
-        return None
-    cores = sorted(os.sched_getaffinity(0))
-    return cores[:2] if len(cores) >= 2 else None
-
-
-def memory_folder() -> str | None:
-    """A folder in memory (tmpfs) to write sites into, or None (the default temporary folder)."""
-    shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
-
-
-def side_by_side(builds: list[tuple[Path, Path]], filler: Path, work: Path,
-                 site_url: str = "http://127.0.0.1:8000/") -> list[dict]:
-    """Two builds (project, site dir) started at the same moment, each pinned to a core of its
-    own: [{"cpu", "wall"}] in the same order. The machine's speed drifts by more than the hooks
-    add between builds run one after the other, but two builds running at once meet the same
-    drift. The core that finishes first keeps building `filler` (not measured, into a folder of
-    `work`, where the logs go too) until the other is done, so that both measured builds share
-    the machine to the end. The filler must write nothing into its project but that folder: use
-    a project whose hooks keep no .cache."""
-    cores = side_by_side_cores()
-    if cores is None:
-        raise RuntimeError("side-by-side builds need two cores")
-    env = _environment(site_url)
-    logs = [work / f"side-{n}.log" for n in range(2)]
-
-    def start(project: Path, site_dir: Path, core: int, log_file: Path) -> subprocess.Popen:
-        with log_file.open("w") as log:  # a file: a pipe left unread could stall a build
-            return subprocess.Popen(
-                [sys.executable, *_build_args(site_dir)], cwd=project, env=env, stdout=subprocess.DEVNULL,
-                stderr=log, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
-
-    def start_filler(core: int) -> subprocess.Popen:
-        return start(filler, work / "filler-site", core, work / "filler.log")
-
-    started = time.perf_counter()
-    # Popen objects are kept until their process is reaped here: one dropped earlier could be
-    # reaped by subprocess's own clean-up, and its CPU time would be lost.
-    running = {n: start(project, site_dir, core, log)
-               for n, ((project, site_dir), core, log) in enumerate(zip(builds, cores, logs))}
-    by_pid = {proc.pid: n for n, proc in running.items()}
-    results: list[dict] = [{}, {}]
-    filler_proc = None
-    try:
-        while running:
-            pid, status, usage = os.wait4(-1, 0)
-            if filler_proc is not None and pid == filler_proc.pid:
-                filler_proc.returncode = status  # done before the other build: once more
-                filler_proc = start_filler(filler_core)
-                continue
-            n = by_pid[pid]
-            running.pop(n).returncode = os.waitstatus_to_exitcode(status)
-            if status != 0:
-                raise RuntimeError(f"build of {builds[n][0]} failed:\n{logs[n].read_text()[-3000:]}")
-            results[n] = {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - started}
-            if running:
-                filler_core = cores[n]
-                filler_proc = start_filler(filler_core)
-    finally:
-        for proc in [*running.values(), *([filler_proc] if filler_proc else [])]:
-            if proc.returncode is None:
-                proc.kill()
-                proc.wait()
-    return results
-
-
-def swapped_pair(a: tuple[Path, Path], b: tuple[Path, Path], filler: Path, work: Path) -> dict:
-    """Builds `a` and `b` side by side twice, swapping their cores the second time: what `b`
-    adds to `a` is then sqrt(b/a on one core pairing × b/a on the other) - 1. The two cores of
-    a virtual machine do not run equally fast (here one was up to 12 % slower than the other for
-    minutes at a time); swapping cancels that, as running side by side cancels the drift."""
-    first = side_by_side([a, b], filler, work)
-    second = side_by_side([b, a], filler, work)[::-1]
-    added = math.sqrt(first[1]["cpu"] / first[0]["cpu"] * second[1]["cpu"] / second[0]["cpu"]) - 1
-    return {"a": [first[0], second[0]], "b": [first[1], second[1]], "added": added}
-
-
-def hook_times(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> dict:
-    """The same build with a stopwatch in every hook (bench/hook_time.py): {"total": CPU seconds
-    of the whole process, "hooks": {hook file: CPU seconds inside its events}}."""
-    result = _mkdocs([str(Path(__file__).with_name("hook_time.py")), str(site_dir)], project, site_url)
+        raise RuntimeError(f"the build of {project} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def cache_size(project: Path) -> dict:
-    """What the hooks keep between builds in the project's .cache/guide/: the PDFs, and the
-    other files (kept conversions, checks and checklists), counted and in bytes."""
-    files = [p for p in (project / ".cache" / "guide").rglob("*") if p.is_file()]
-    pdfs = [p for p in files if p.suffix == ".pdf"]
-    return {"pdfs": len(pdfs), "pdf_bytes": sum(p.stat().st_size for p in pdfs), "files": len(files),
-            "bytes": sum(p.stat().st_size for p in files)}
+def clean_build(project: Path, site_dir: Path, site_url: str) -> dict:
+    """`mkdocs build --strict` as a fresh clone makes it (no .cache/): CPU seconds of the build
+    process (start-up and both PDFs included) and the wall-clock time."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=project, env=_environment(site_url), capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"the build of {project} failed:\n{result.stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, "wall": wall}
 
 
 def html_per_page(site_dir: Path) -> dict:

@@ -23,9 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 from guide.content.translations import source_hash  # noqa: E402  (the hooks' own package)
 
-# Adapters that only serve the bilingual site; "hooks off" keeps them, because without them
-# the i18n build is not the site we ship (and the 404 and search index repairs run anyway).
-SITE_HOOKS = ("hooks/site_hook.py",)
 SHEET_EVERY = 10
 CHAPTER, PART = 10, 10  # pages per chapter, chapters per part
 
@@ -126,54 +123,20 @@ def nav_yaml(count: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def config(count: int, hooks: tuple[str, ...] | None = None) -> str:
-    """The real mkdocs.yml with the synthetic navigation; with `hooks`, only those hooks."""
+def config(count: int) -> str:
+    """The real mkdocs.yml with the synthetic navigation."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text, found = re.subn(r"^nav:\n(?:  - .*\n)+", nav_yaml(count), text, flags=re.M)
     assert found == 1, "mkdocs.yml has no nav block to replace"
-    if hooks is not None:
-        kept = "".join(f"  - {h}\n" for h in hooks)
-        text, found = re.subn(r"^hooks:\n(?:  - .*\n)+", "hooks:\n" + kept, text, flags=re.M)
-        assert found == 1, "mkdocs.yml has no hooks block to replace"
     return text
 
 
-def hook_list(config_text: str) -> list[str]:
-    block = re.search(r"^hooks:\n((?:  - .*\n)+)", config_text, flags=re.M)
-    return [line.split("#")[0].strip()[2:].strip() for line in block.group(1).splitlines()]
-
-
-def make(target: Path, count: int, hooks: tuple[str, ...] | None = None) -> Path:
-    """Writes a project with `count` pages per language into `target`; returns its folder.
-    `hooks`: the hooks to keep (default: all of mkdocs.yml's)."""
+def make(target: Path, count: int) -> Path:
+    """Writes a project with `count` pages per language into `target`; returns its folder."""
     for name in ("hooks", "overrides", "schema"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
-    (target / "mkdocs.yml").write_text(config(count, hooks), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(config(count), encoding="utf-8")
     for path, text in pages(count).items():
         (target / "docs" / path).write_text(text, encoding="utf-8")
-    return target
-
-
-# The benchmark's calibration: a hook that does nothing but spend a known amount of CPU time,
-# once per build, so that a measuring method can be checked against a cost known in advance.
-KNOWN_COST_HOOK = '''"""Spends {seconds:.3f} s of CPU time once per build: the benchmark's known cost."""
-
-import time
-
-
-def on_post_build(config):
-    if config.plugins["i18n"].building:
-        return  # the English build inside the Dutch one: once per build, not per language
-    end = time.process_time() + {seconds!r}
-    while time.process_time() < end:
-        pass
-'''
-
-
-def make_known_cost(target: Path, count: int, seconds: float) -> Path:
-    """The guide without our hooks (SITE_HOOKS), plus a hook that spends `seconds` of CPU time."""
-    hook = "hooks/known_cost_hook.py"
-    make(target, count, SITE_HOOKS + (hook,))
-    (target / hook).write_text(KNOWN_COST_HOOK.format(seconds=seconds), encoding="utf-8")
     return target
