@@ -118,11 +118,11 @@ def on_page_context(context, page, config, nav):
         return context
     file = f"{checks.docs_folder(config.docs_dir)}/{page.file.src_uri}"
     text = page.file.content_string
-    found = [f"{file}:{place.source_line(text, p.kind, p.id, p.occurrence) or 1}: body: {p.message}" for p in wrong]
+    found = [(place.source_line(text, p.kind, p.id, p.occurrence) or 1, "body", p.message) for p in wrong]
     front = checks.check_page(page.file.src_uri, text).front  # its lines, now that one is needed
     for key in missing:
         path = ("sheet", "id") if key[0] == "sheet" else (
             "checklists", [c["id"] for c in page.meta["checklists"]].index(key[1]), "id")
-        found.append(f"{file}:{front.line(path)}: {frontmatter.format_path(path)}: is not placed in the page: "
-                     f"add a line {place.placeholder_text(key)} to the body")
-    _fail(found, "The page")
+        found.append((front.line(path), frontmatter.format_path(path),
+                      f"is not placed in the page: add a line {place.placeholder_text(key)} to the body"))
+    _fail([f"{file}:{line}: {field}: {message}" for line, field, message in sorted(found)], "The page")

@@ -75,6 +75,12 @@ RULES = [
         ("    kind: read-do\n", "    kind: read-do\n    kind: do-confirm\n", ["docs/stap-1.md:8: front matter: key 'kind' appears twice in one mapping (first on line 7): keep one"]),
         # aliases are refused: nine nested levels of them take minutes and gigabytes
         ("title: Stap 1\n", "title: &t Stap 1\nx: *t\n", ["docs/stap-1.md:3: front matter: front matter uses a YAML alias (*name): write the value out instead"]),
+        # fields the theme shows as HTML stay plain text
+        ("title: Stap 1", "title: Stap <b>1</b>", ["docs/stap-1.md:2: title: may not contain < >: the theme shows this field as HTML, so write it as plain text"]),
+        ("description: Kies je richting.", 'description: Zeg \'"ja"\'.', ["docs/stap-1.md:3: description: may not contain \": the theme shows this field as HTML, so write it as plain text (for quotes use “ ” or ‘ ’)"]),
+        # every text has a maximum: a 5 MB prompt once took the build past 400 s
+        ("text: Formuleer het positief.", "text: " + "x" * 401, ["docs/stap-1.md:14: checklists[0].items[1].text: is 401 characters long; at most 400 are allowed"]),
+        ("title: Je richting kiezen", "title: " + "x" * 81, ["docs/stap-1.md:6: checklists[0].title: is 81 characters long; at most 80 are allowed"]),
         ("description: Kies je richting.", "source_hash: 0123456789ab", ["docs/stap-1.md:3: source_hash: only translations carry source_hash; remove it from the Dutch page"]),
 ]
 

@@ -1,4 +1,5 @@
-from guide.content import translations
+from guide.content import frontmatter, source, translations
+
 DUTCH = "---\ntitle: Stap\n---\n# Stap\n\nTekst.\n"
 
 
@@ -32,3 +33,27 @@ def test_report_and_stamp(tmp_path, capsys):
     translations.stamp(docs / "stap.en.md", docs)  # a second stamp replaces the first
     assert (docs / "stap.en.md").read_text().count("source_hash:") == 1
     assert translations.report(docs)[1].status == "current"
+
+
+def test_files_with_a_byte_order_mark_are_read_as_the_build_reads_them(tmp_path):
+    """The build (MkDocs) drops a UTF-8 byte-order mark; `make translations` must read the same
+    text, or a page with one looks outdated forever, and stamping it must work."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "stap.md").write_bytes(b"\xef\xbb\xbf" + DUTCH.encode())
+    (docs / "stap.en.md").write_bytes(b"\xef\xbb\xbf---\ntitle: Step\n---\n# Step\n")
+    translations.stamp(docs / "stap.en.md", docs)
+    [entry] = translations.report(docs)
+    assert entry.status == translations.CURRENT
+    # What the build sees: MkDocs' text of both files, as content_hook.py checks it.
+    english = frontmatter.parse(source.decode((docs / "stap.en.md").read_bytes(), "stap.en.md")).data
+    assert translations.status(source.decode((docs / "stap.md").read_bytes(), "stap.md"), english) == translations.CURRENT
+
+
+def test_a_file_that_is_not_utf8_is_named_not_a_traceback(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "stap.md").write_bytes(DUTCH.replace("Tekst", "Café").encode("cp1252"))
+    (docs / "stap.en.md").write_text("---\ntitle: Step\n---\n# Step\n")
+    assert translations.main(["--docs", str(docs)]) == 1
+    assert "stap.md:6: the file is not UTF-8 text (byte 0xe9)" in capsys.readouterr().err

@@ -141,6 +141,8 @@ class _Reporter:
             self.add(path, f"is {value}; it must be at least {expected}")
         elif kind == "maximum":
             self.add(path, f"is {value}; it must be at most {expected}")
+        elif kind == "maxItems":
+            self.add(path, f"has {len(value)} entries; at most {expected} are allowed")
         elif kind == "uniqueItems":
             self.add(path, "lists the same value twice")
         else:  # a rule added to the schema later still gets a readable message
@@ -163,8 +165,19 @@ def _suggest(word: str, options) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+# Fields the theme puts into the page as HTML, unescaped (the navigation, the <meta> tag): they
+# must stay plain text, so what would be markup there is refused instead.
+PLAIN_TEXT = {"title": "<>&", "description": '<>&"'}
+
+
 def _check_rules(page: Page, report: _Reporter) -> None:
     data = page.data
+    for name, refused in PLAIN_TEXT.items():
+        found = sorted({c for c in data.get(name, "") if c in refused}, key=refused.index)
+        if found:
+            hint = " (for quotes use “ ” or ‘ ’)" if '"' in found else ""
+            report.add((name,), f"may not contain {' '.join(found)}: the theme shows this field as HTML, so "
+                                f"write it as plain text{hint}")
     if "source_hash" in data and locales.locale_of(page.src_uri) == locales.DEFAULT.code:
         report.add(("source_hash",), "only translations carry source_hash; remove it from the Dutch page")
     checklists = data.get("checklists", [])
