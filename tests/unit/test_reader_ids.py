@@ -54,7 +54,24 @@ PUBLISHED = {
 
 # An id that moved or went: "kind:list/item" (or "kind:list") -> ("kind:list/item", why).
 # The replacement must exist in the docs; the reason says what a reader's old data means now.
-REPLACED: dict[str, tuple[str, str]] = {}
+REPLACED: dict[str, tuple[str, str]] = {
+    # Issue 15: the phase-1 list is at most four points, to hold in your head mid-conversation.
+    # These two look back on the conversation, so they moved to the list for afterwards.
+    "checklist:fase-1-vertrouwen/optimistisch-geopend": (
+        "checklist:na-het-gesprek/optimistisch-geopend",
+        "same statement (opened with optimism), now checked after the conversation"),
+    "checklist:fase-1-vertrouwen/open-vragen": (
+        "checklist:na-het-gesprek/open-vragen",
+        "same statement (mostly open questions), now checked after the conversation"),
+    # Issue 15: the phase-2 list was split by moment; fase-2-en-opvolging kept the part before
+    # you stand up, the follow-up within one working day is its own list.
+    "checklist:fase-2-en-opvolging/bericht-verstuurd": (
+        "checklist:na-het-gesprek/bericht-verstuurd",
+        "same action (follow-up message sent), in the list for the next working day"),
+    "checklist:fase-2-en-opvolging/contactmoment-gepland": (
+        "checklist:na-het-gesprek/contactmoment-gepland",
+        "same action (check-in in the diary), in the list for the next working day"),
+}
 
 
 def front_matter(page: str) -> dict:
