@@ -9,11 +9,11 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner on every build; it is known (see README) and noisy.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-fast browser translations bench clean
+.PHONY: help serve build public-site-url test test-fast browser translations bench clean
 
 help:
 	@echo "make serve         build and serve the site at http://$(HOST):$(PORT) with live reload"
-	@echo "make build         strict build into site/"
+	@echo "make build         strict build into site/ for publishing (SITE_URL=...; LOCAL=1 to view locally)"
 	@echo "make test          every test, browser tests included"
 	@echo "make translations  list missing and outdated English pages"
 	@echo "make bench         speed and size benchmarks (results in bench/RESULTS.md)"
@@ -45,8 +45,22 @@ browser:
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
-build: $(BIN)/.installed
+# The build for publishing: canonical links, hreflang, sitemaps and the PDFs' footer carry
+# SITE_URL, so a missing or local address is refused. LOCAL=1 builds for viewing on this machine.
+build: public-site-url $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
+
+public-site-url:
+ifeq ($(LOCAL),)
+	@case "$(SITE_URL)" in \
+	  ""|*://localhost|*://localhost[:/]*|*://127.[0-9]*|*://\[::1\]*|*://0.0.0.0*) \
+	    echo "make build makes the site for publishing, and SITE_URL is $(if $(SITE_URL),$(SITE_URL): a local address,not set)." >&2; \
+	    echo "Set it to the address the site will be served from, for example" >&2; \
+	    echo "  make build SITE_URL=https://<user>.github.io/<repository>/" >&2; \
+	    echo "or build for viewing on this machine with: make build LOCAL=1" >&2; \
+	    exit 2;; \
+	esac
+endif
 
 test: $(BIN)/.installed node_modules/.installed browser
 	$(BIN)/python -m pytest

@@ -108,10 +108,12 @@ def write_site(root, pages):
 
 
 def test_write_reads_every_page_of_both_languages(tmp_path):
-    page = "<html><script>alert('Hello, world.');</script></html>"
+    page = "<html><head><script>alert('Hello, world.');</script></head></html>"
     write_site(tmp_path, {"index.html": page, "404.html": page, "en/stap.html": page})
     text = csp.write(tmp_path)
     assert text == csp.policy([HELLO])
+    for name in ("index.html", "404.html", "en/stap.html"):  # and every page carries it
+        assert (tmp_path / name).read_text(encoding="utf-8") == csp.with_meta(page, text)
     assert (tmp_path / "csp.txt").read_text(encoding="utf-8") == text + "\n"
     assert (tmp_path / "_headers").read_text(encoding="utf-8") == csp.headers_file(text)
 
@@ -129,7 +131,7 @@ def i18n_config(site_dir, building):
 
 
 def test_hook_waits_for_the_last_language(tmp_path):
-    write_site(tmp_path, {"index.html": "<script>alert('Hello, world.');</script>"})
+    write_site(tmp_path, {"index.html": "<head><script>alert('Hello, world.');</script></head>"})
     csp_hook.on_post_build(i18n_config(tmp_path, building=True))
     assert not (tmp_path / "csp.txt").exists()
     csp_hook.on_post_build(i18n_config(tmp_path, building=False))
@@ -142,3 +144,19 @@ def test_hook_turns_a_policy_problem_into_a_failed_build(tmp_path):
     write_site(tmp_path, {"a.html": "<p>x</p>", "b.html": "<p>x</p>", "c.html": "<script>x()</script>"})
     with pytest.raises(PluginError, match=r"^Content-Security-Policy: 1 of 3 pages"):
         csp_hook.on_post_build(i18n_config(tmp_path, building=False))
+
+
+def test_the_policy_in_a_page_comes_right_after_its_charset_without_header_only_directives():
+    text = csp.policy(("'sha256-abc='",))
+    page = '<!doctype html><html><head><meta charset="utf-8"><script>x()</script></head></html>'
+    placed = csp.with_meta(page, text)
+    assert placed.startswith('<!doctype html><html><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
+                             "content=\"default-src 'self'; script-src 'self' 'sha256-abc='; ")
+    assert "frame-ancestors" not in placed and placed.endswith("<script>x()</script></head></html>")
+    assert csp.inline_scripts(placed) == csp.inline_scripts(page)  # the hashes stay right
+
+
+def test_a_page_without_a_head_cannot_take_the_policy():
+    assert csp.with_meta("<html><head></head></html>", "x").startswith('<html><head>\n<meta http-equiv')
+    with pytest.raises(csp.CspError, match="no <head>"):
+        csp.with_meta("<p>fragment</p>", csp.policy())

@@ -1,10 +1,13 @@
-"""The Content-Security-Policy of the built site: HTML in, policy and host files out.
+"""The Content-Security-Policy of the built site: HTML in, policy in every page and host files out.
 
 The guide loads nothing from another host and runs no inline script of its own; only the theme
 writes a few small inline scripts into every page. Those are allowed by their SHA-256 hash, so
 `script-src` needs no 'unsafe-inline'. The hashes are taken from the built pages themselves, so
-a theme upgrade that changes its scripts changes the policy with it. Nothing here knows about
-MkDocs: `write(site_dir)` works on any folder of built HTML.
+a theme upgrade that changes its scripts changes the policy with it. GitHub Pages, where the
+guide is published, sends no headers: so every page carries the policy itself, in a <meta>
+element (all of it that a meta element can carry), and `_headers` gives the whole policy to the
+hosts that read it. Nothing here knows about MkDocs: `write(site_dir)` works on any folder of
+built HTML.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import base64
 import hashlib
 import re
 from collections import Counter
+from html import escape
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -137,6 +141,29 @@ def policy(script_hashes: Iterable[str] = ()) -> str:
     return "; ".join(parts)
 
 
+# Directives a browser ignores in a <meta> element (and reports as an error there).
+HEADER_ONLY = ("frame-ancestors", "report-uri", "sandbox")
+
+
+def meta_policy(policy_text: str) -> str:
+    """The policy without what only works as a header."""
+    return "; ".join(part for part in policy_text.split("; ") if part.split(" ", 1)[0] not in HEADER_ONLY)
+
+
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
+
+
+def with_meta(html: str, policy_text: str) -> str:
+    """The page with the policy as the first thing after its charset (or its <head>): a policy
+    only covers what comes after it in the page."""
+    found = _CHARSET.search(html) or _HEAD.search(html)
+    if found is None:
+        raise CspError("a page has no <head> to put the policy in")
+    content = escape(meta_policy(policy_text), quote=False).replace('"', "&quot;")
+    return html[: found.end()] + f'\n<meta http-equiv="Content-Security-Policy" content="{content}">' + html[found.end():]
+
+
 def headers_file(policy_text: str) -> str:
     """`_headers` in the Netlify / Cloudflare Pages format: these headers for every path."""
     lines = ["/*", f"  Content-Security-Policy: {policy_text}"]
@@ -156,8 +183,9 @@ def read_headers(text: str) -> list[tuple[str, str]]:
     return headers
 
 
-def write(site_dir: Path) -> str:
-    """Writes `csp.txt` (the policy on one line) and `_headers` into the built site's root.
+def write(site_dir: Path, in_pages: bool = True) -> str:
+    """Writes `csp.txt` (the policy on one line) and `_headers` into the built site's root and,
+    with `in_pages`, the policy into every page.
 
     Reads every HTML file below `site_dir`, both languages and the 404 pages included, as the
     host sends the same header with all of them. Returns the policy.
@@ -167,6 +195,9 @@ def write(site_dir: Path) -> str:
         for path in sorted(site_dir.rglob("*.html"))
     }
     text = policy(site_hashes(pages))
+    if in_pages:
+        for name, html in pages.items():
+            (site_dir / name).write_text(with_meta(html, text), encoding="utf-8")
     (site_dir / POLICY_FILE).write_text(text + "\n", encoding="utf-8")
     (site_dir / HEADERS_FILE).write_text(headers_file(text), encoding="utf-8")
     return text
