@@ -9,12 +9,13 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner on every build; it is known (see README) and noisy.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build public-site-url test test-fast browser translations bench clean
+.PHONY: help serve build public-site-url test lint test-fast browser translations bench clean
 
 help:
 	@echo "make serve         build and serve the site at http://$(HOST):$(PORT) with live reload"
 	@echo "make build         strict build into site/ for publishing (SITE_URL=...; LOCAL=1 to view locally)"
-	@echo "make test          every test, browser tests included"
+	@echo "make test          every test, browser tests included (after make lint)"
+	@echo "make lint          ruff on the Python, ESLint on our scripts"
 	@echo "make translations  list missing and outdated English pages"
 	@echo "make bench         speed and size benchmarks (results in bench/RESULTS.md)"
 	@echo "make clean         remove site/ and the build cache .cache/"
@@ -62,8 +63,13 @@ ifeq ($(LOCAL),)
 	esac
 endif
 
-test: $(BIN)/.installed node_modules/.installed browser
+test: $(BIN)/.installed node_modules/.installed browser lint
 	$(BIN)/python -m pytest
+
+# Likely bugs in our Python (ruff) and our scripts (ESLint); no style rules beyond line length.
+lint: $(BIN)/.installed node_modules/.installed
+	$(BIN)/ruff check hooks bench tests
+	npx --no-install eslint docs/assets/javascripts
 
 # Unit and build tests only: no browser needed.
 test-fast: $(BIN)/.installed

@@ -6,7 +6,8 @@ from pathlib import Path
 
 TARGETS = (
     # key, what is measured, the limit
-    ("hooks_share", "our hooks' own time in a build (1,000 pages per language, first build and again, PDF rendering apart)", "≤ 5 %"),
+    ("hooks_share", "our hooks' own time in a build (1,000 pages per language, first build and again, "
+     "PDF rendering apart)", "≤ 5 %"),
     ("clean_build_cpu", "the guide built from a clean clone (empty .cache, both PDFs made), CPU", "< 2 s"),
     ("doubling", "build time when the page count doubles", "≤ 2.3×"),
     ("html_per_page", "largest page's HTML at 1,000 pages per language", "≤ 60 KB"),
@@ -58,7 +59,8 @@ def markdown(results: dict) -> str:
     out += ["", f"Each hook's events at {largest['size']:,} pages per language (CPU seconds, PDFs included):", "",
             "| hook | first | again |", "|---|---:|---:|"]
     for hook in hooks:
-        out.append(f"| `{hook}` | {largest['first']['hooks'][hook]:.2f} s | {largest['again']['hooks'].get(hook, 0):.2f} s |")
+        first, again = largest["first"]["hooks"][hook], largest["again"]["hooks"].get(hook, 0)
+        out.append(f"| `{hook}` | {first:.2f} s | {again:.2f} s |")
     real = results["real"]
     visit = real["first_visit"]
     out += [

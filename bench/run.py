@@ -111,8 +111,9 @@ def targets(results: dict) -> dict:
     rows = {row["size"]: row for row in results["builds"]}
     largest = rows[max(rows)]
     worst = max(largest["first"]["share"], largest["again"]["share"])
-    found = {"hooks_share": {"measured": f"{largest['first']['share'] * 100:+.1f} % first build, "
-                                         f"{largest['again']['share'] * 100:+.1f} % again, at {largest['size']:,} pages",
+    first, again = largest["first"]["share"], largest["again"]["share"]
+    found = {"hooks_share": {"measured": f"{first * 100:+.1f} % first build, {again * 100:+.1f} % again, "
+                                         f"at {largest['size']:,} pages",
                              "ok": worst <= LIMITS["hooks_share"]}}
     if largest["size"] // 2 in rows:
         ratio = largest["again"]["total"] / rows[largest["size"] // 2]["again"]["total"]

@@ -93,7 +93,8 @@ def _body(n: int, locale: str, count: int) -> str:
         parts.append(f"## {t['section']} {s} {{#deel-{s}}}")
         parts += [_paragraph(rng, words) for _ in range(3)]
         parts.append("\n".join(f"- {_sentence(rng, words)}" for _ in range(4)))
-    parts.append("| a | b |\n|---|---|\n" + "\n".join(f"| {rng.choice(words)} | {rng.choice(words)} |" for _ in range(5)))
+    rows = "\n".join(f"| {rng.choice(words)} | {rng.choice(words)} |" for _ in range(5))
+    parts.append("| a | b |\n|---|---|\n" + rows)
     if n % SHEET_EVERY == 0:
         parts.append(f"<!-- sheet: blad-{n:04d} -->")
     parts.append(f"[{t['prev']}]({prev_page}#deel-1) · [{t['next']}]({next_page})")

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from guide.build import minify
+
 log = get_plugin_logger("assets")
 
 

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from guide.build import csp
+
 log = get_plugin_logger("csp")
 
 # `mkdocs serve` adds an inline live-reload script to every page it serves, different on every
@@ -34,5 +35,5 @@ def on_post_build(config):
         policy = csp.write(Path(config.site_dir), in_pages=not _serving)
     except csp.CspError as error:
         raise PluginError(f"Content-Security-Policy: {error}") from error
-    where = "(not into the pages: mkdocs serve reloads them with an inline script)" if _serving else "and into every page"
+    where = "(not into the pages: serve reloads them with an inline script)" if _serving else "and into every page"
     log.info(f"wrote {csp.POLICY_FILE} and {csp.HEADERS_FILE} {where}: {policy}")

@@ -19,9 +19,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.bilingual import locales
-from guide.bilingual import search_index
-from guide.bilingual import sitemap
+from guide.bilingual import locales, search_index, sitemap
+
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
 _state: dict = {}

@@ -21,7 +21,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from browser_support import BLOCK_STORAGE, FILL_STORAGE, SiteHandler, enforce_csp, open_page, run_axe, too_small
-from helpers import make_project, mkdocs_build, page as md_page
+from helpers import make_project, mkdocs_build
+from helpers import page as md_page
 
 KEY = "samenwerken:v1:checklist:"
 STAP_1 = "kies-je-richting"

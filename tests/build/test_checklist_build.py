@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from guide.bilingual.strings import strings
-from helpers import built_site, make_project, mkdocs_build, page
+from helpers import built_site, make_project, page
 
 ORIGIN = "https://gids.example/"
 

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from helpers import MINIMAL, make_project, mkdocs_build, page
+from helpers import MINIMAL, make_project, mkdocs_build
 
 ORIGIN = "https://gids.example/"
 PAYLOADS = ['<img src=x onerror="alert(1)">', '"><script>alert(1)</script>', "</title><svg onload=alert(1)>"]
@@ -67,7 +67,7 @@ def assert_no_markup_from(payload: str, html: str) -> None:
     ],
 )
 def test_a_page_field_the_theme_shows_as_html_is_refused_with_its_line(tmp_path, field, value, message):
-    pages = {**MINIMAL, "lijst.md": f"---\ntitle: Pagina\ndescription: Tekst.\n---\n# Pagina\n",
+    pages = {**MINIMAL, "lijst.md": "---\ntitle: Pagina\ndescription: Tekst.\n---\n# Pagina\n",
              "lijst.en.md": "---\ntitle: Page\ndescription: Text.\n---\n# Page\n"}
     pages["lijst.md"] = pages["lijst.md"].replace("Pagina\n" if field == "title" else "Tekst.\n",
                                                   json.dumps(value, ensure_ascii=False) + "\n", 1)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from guide.build import cache
-from guide.components import sheet
-from guide.components import sheet_pdf
+from guide.components import sheet, sheet_pdf
+
+
 def test_a_key_changes_with_every_part_and_with_where_parts_split():
     assert cache.key("ab", "c") == cache.key("ab", "c")
     assert cache.key("ab", "c") != cache.key("a", "bc")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
+import checklist_hook
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-import checklist_hook
 from guide.bilingual import locales
 from guide.bilingual.strings import strings
 from guide.components import checklist
@@ -83,7 +83,7 @@ def test_markup_contract(data, locale):
     assert root.fieldset.legend.get_text() == data["title"]
     items = root.fieldset.ul.find_all("li", recursive=False)
     assert len(items) == len(data["items"])
-    for li, item in zip(items, data["items"]):
+    for li, item in zip(items, data["items"], strict=False):
         box = li.label.input
         assert (box["type"], box["data-item"]) == ("checkbox", item["id"])
         assert li.label["for"] == box["id"]

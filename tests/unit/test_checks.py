@@ -1,13 +1,11 @@
 """Every rule of the content model, each with a failing example and its exact message."""
 
-import datetime
 import textwrap
 
 import fastjsonschema
 import pytest
 
-from guide.content import frontmatter
-from guide.content import checks
+from guide.content import checks, frontmatter
 
 VALID = """\
 ---

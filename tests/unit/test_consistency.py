@@ -2,8 +2,10 @@
 
 import pytest
 
-from guide.content import consistency
 from guide.content import checks as model
+from guide.content import consistency
+
+
 def checklist_page(title, checklist_id="richting", items=("doel", "positief", "delen"), link="stap-1.md"):
     lines = "".join(f"      - id: {i}\n        text: Doe [dit]({link}) nu.\n" for i in items)
     return (

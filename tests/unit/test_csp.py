@@ -1,9 +1,10 @@
 from types import SimpleNamespace
 
+import csp_hook
 import pytest
 
-import csp_hook
 from guide.build import csp
+
 # sha256 of the empty string and of the CSP specification's example script, base64.
 EMPTY = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 HELLO = "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.content import frontmatter
 from guide.bilingual import locales
+from guide.content import frontmatter
+
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.glob("*.md"))
 DUTCH = [p for p in PAGES if locales.locale_of(p) == "nl"]
@@ -40,7 +41,7 @@ def test_every_page_exists_in_both_languages():
 def test_one_h1_and_no_skipped_levels(page):
     levels = headings(page)
     assert levels.count(1) == 1 and levels[0] == 1, levels
-    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
     assert skips == []
 
 

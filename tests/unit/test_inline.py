@@ -4,13 +4,10 @@ the converter, and that changes nothing."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from guide.content import frontmatter
-from guide.content import inline
-from guide.content import checks
+from guide.content import checks, frontmatter, inline
 from helpers import ROOT
 
 

@@ -3,6 +3,8 @@ import posixpath
 import pytest
 
 from guide.bilingual import locales
+
+
 @pytest.mark.parametrize(
     # src_uri,            locale, Dutch source
     ("src_uri", "locale", "source"),

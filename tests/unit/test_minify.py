@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from guide.build import minify
+
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 

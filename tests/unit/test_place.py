@@ -55,7 +55,7 @@ def test_a_placeholder_line_becomes_its_part(text, expected):
 def test_what_only_looks_like_a_placeholder_is_a_problem(text, found):
     _, lookalikes = place.find(site_markdown(text))
     assert [(p.kind, p.id, p.occurrence) for p in lookalikes] == [f[:3] for f in found]
-    for problem, (*_, where) in zip(lookalikes, found):
+    for problem, (*_, where) in zip(lookalikes, found, strict=False):
         assert where in problem.message and "write it as a line of its own" in problem.message
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from jsonschema import Draft7Validator
 
 from guide.content import checks as model
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

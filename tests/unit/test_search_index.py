@@ -1,4 +1,6 @@
 from guide.bilingual import search_index
+
+
 def test_split_puts_each_language_in_its_own_index_without_duplicates():
     combined = {
         "config": {"lang": ["en"], "separator": "[\\s]+"},

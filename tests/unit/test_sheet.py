@@ -15,16 +15,16 @@ import re
 from collections import Counter
 
 import markdown
+import my_data_hook
+import pdf_hook
 import pytest
+import sheet_hook
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 from pypdf import PdfReader
 
-import my_data_hook
-import pdf_hook
-import sheet_hook
 from guide.bilingual import locales
 from guide.bilingual.strings import STRINGS, strings
 from guide.components import my_data, sheet, sheet_pdf
@@ -241,7 +241,7 @@ def test_two_sheets_whose_pdfs_would_share_a_name_fail_the_build_naming_both(tmp
 )
 def test_the_pdf_hook_writes_the_pdf_of_the_language_being_built_and_keeps_it(tmp_path, src_uri, locale, pdf_path, page_url):
     data = SMALL if locale == "nl" else SMALL_EN
-    config = pdf_build(tmp_path, locale, {src_uri: data})
+    pdf_build(tmp_path, locale, {src_uri: data})
     pdf = (tmp_path / "site" / pdf_path).read_bytes()
     assert pdf == sheet_pdf.render(sheet.from_front_matter(data), locale, "Gids", page_url)
     [kept] = (tmp_path / ".cache" / "guide" / "sheets").glob("*.pdf")

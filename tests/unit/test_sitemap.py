@@ -1,6 +1,7 @@
 import xml.etree.ElementTree as ET
 
 from guide.bilingual import sitemap
+
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 

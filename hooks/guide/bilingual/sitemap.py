@@ -7,7 +7,7 @@ fetches the sitemap next to each alternate link, so both must exist.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr, escape
+from xml.sax.saxutils import escape, quoteattr
 
 from guide.bilingual.locales import DEFAULT, alternates
 

@@ -161,7 +161,8 @@ def with_meta(html: str, policy_text: str) -> str:
     if found is None:
         raise CspError("a page has no <head> to put the policy in")
     content = escape(meta_policy(policy_text), quote=False).replace('"', "&quot;")
-    return html[: found.end()] + f'\n<meta http-equiv="Content-Security-Policy" content="{content}">' + html[found.end():]
+    tag = f'\n<meta http-equiv="Content-Security-Policy" content="{content}">'
+    return html[: found.end()] + tag + html[found.end():]
 
 
 def headers_file(policy_text: str) -> str:

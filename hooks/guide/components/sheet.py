@@ -1,11 +1,11 @@
 """The conversation-preparation sheet on the page: front matter in, HTML form out.
 
 A page declares its sheet under `sheet:` (id, title, sections) and marks where it goes with a
-line `<!-- sheet: <id> -->` (`guide.components.place`). This module turns that declaration into a plain HTML form that works
-and prints without JavaScript; sheet.js adds autosave, and sheet.css the printed version. Field
-ids are the section ids from the front matter, the same in both languages, so the answers a
-reader keeps on their device belong to a section, not to a wording or a position. Nothing here
-knows about MkDocs.
+line `<!-- sheet: <id> -->` (`guide.components.place`). This module turns that declaration into
+a plain HTML form that works and prints without JavaScript; sheet.js adds autosave, and
+sheet.css the printed version. Field ids are the section ids from the front matter, the same in
+both languages, so the answers a reader keeps on their device belong to a section, not to a
+wording or a position. Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from markupsafe import Markup
 from guide.bilingual.strings import strings
 from guide.components.render import render as render_template
 from guide.content import inline
+
 # The header's own fields. The underscore keeps them apart from section ids, which are slugs.
 CLIENT_FIELD = "_client"
 DATE_FIELD = "_date"

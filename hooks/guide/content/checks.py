@@ -149,7 +149,8 @@ class _Reporter:
             self.add(path, error.message)
 
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of keys to values"}
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
+               "object": "a mapping of keys to values"}
 
 
 def _type_word(value) -> str:

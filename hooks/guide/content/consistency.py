@@ -15,7 +15,6 @@ from guide.content import frontmatter, inline
 from guide.content.checks import INLINE_FIELDS, Page, Problem
 
 
-
 def check_pages(pages: list[Page]) -> list[Problem]:
     """Problems across `pages` (each already checked on its own and free of errors)."""
     by_uri = {page.src_uri: page for page in pages}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 

@@ -16,9 +16,8 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
-
 from html import escape
+from pathlib import Path
 
 from guide.bilingual import locales
 from guide.bilingual.strings import strings
