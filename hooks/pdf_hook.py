@@ -49,9 +49,9 @@ def _where(page, config) -> str:
 
 def on_post_build(config):
     kept = cache.Cache(cache.folder(Path(config.config_file_path).parent) / "sheets", ".pdf", sheet_pdf.is_whole)
-    unkept = None
+    unkept, made_by = None, sheet_pdf.renderer()
     for path, (page, made_from) in _wanted.items():
-        name = sheet_pdf.cache_key(*made_from)
+        name = sheet_pdf.cache_key(*made_from, made_by)
         pdf = kept.get(name)
         if pdf is None:
             try:

@@ -53,10 +53,11 @@ SHEET = {"id": "blad", "title": "Blad", "sections": [
     ],
 )
 def test_a_sheet_pdfs_key_changes_with_what_is_printed(change, arguments):
-    base = sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/")
-    assert base == sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/")
+    made_by = sheet_pdf.renderer()
+    base = sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/", made_by)
+    assert base == sheet_pdf.cache_key(sheet.from_front_matter(SHEET), "nl", "Gids", "https://g.example/", made_by)
     data, *rest = arguments
-    assert sheet_pdf.cache_key(sheet.from_front_matter(data), *rest) != base, change
+    assert sheet_pdf.cache_key(sheet.from_front_matter(data), *rest, made_by) != base, change
 
 
 def test_a_key_follows_an_edited_template_within_one_process(tmp_path, monkeypatch):

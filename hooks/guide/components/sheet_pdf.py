@@ -81,12 +81,18 @@ def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
     )
 
 
-def cache_key(sheet: Sheet, locale: str, site_name: str, page_url: str) -> str:
+def renderer() -> tuple[str, ...]:
+    """What stands for the code that makes a PDF: this module (how the ruling is chosen) and the
+    renderer's packages. Read once per build, not once per PDF: asking for package versions
+    takes milliseconds each."""
+    return cache.made_by(__file__, "weasyprint", "pydyf", "tinycss2", "fonttools")
+
+
+def cache_key(sheet: Sheet, locale: str, site_name: str, page_url: str, made_by: tuple[str, ...]) -> str:
     """Names everything `render` makes its PDF from: the print document (the sheet's text, the
-    template and its CSS), how the ruling is chosen (this module), and the renderer's version.
-    The PDF holds no dates, so equal keys mean equal bytes."""
-    return cache.key(html(sheet, locale, site_name, page_url),
-                     *cache.made_by(__file__, "weasyprint", "pydyf", "tinycss2", "fonttools"))
+    template and its CSS) and `made_by` (`renderer()`). The PDF holds no dates, so equal keys
+    mean equal bytes."""
+    return cache.key(html(sheet, locale, site_name, page_url), *made_by)
 
 
 def is_whole(data: bytes) -> bool:
