@@ -9,13 +9,16 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner on every build; it is known (see README) and noisy.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build public-site-url test lint test-fast browser translations bench clean
+.PHONY: help serve build public-site-url test lint test-fast browser spelling review drift preview translations bench clean
 
 help:
 	@echo "make serve         build and serve the site at http://$(HOST):$(PORT) with live reload"
 	@echo "make build         strict build into site/ for publishing (SITE_URL=...; LOCAL=1 to view locally)"
 	@echo "make test          every test, browser tests included (after make lint)"
 	@echo "make lint          ruff on the Python, ESLint on our scripts"
+	@echo "make review        spelling (both languages), typography and checklist craft, as file:line messages"
+	@echo "make drift         Dutch pages changed against BASE (origin/main) whose translation was not restamped"
+	@echo "make preview       what a reviewer sees: site, sheet PDFs, screenshots of changed pages (.cache/preview/)"
 	@echo "make translations  list missing and outdated English pages"
 	@echo "make bench         speed and size benchmarks (results in bench/RESULTS.md)"
 	@echo "make clean         remove site/ and the build cache .cache/"
@@ -43,6 +46,40 @@ browser:
 		echo "or set CHROMIUM=/path/to/chromium." >&2; exit 1; \
 	fi
 
+# Spelling needs the hunspell command and Debian's Dutch and British English dictionaries:
+# installed when missing and we are root (CI runs as root), like the browser.
+HUNSPELL_PACKAGES := hunspell hunspell-nl hunspell-en-gb
+spelling:
+	@missing=""; \
+	if ! command -v hunspell >/dev/null 2>&1; then missing="$(HUNSPELL_PACKAGES)"; else \
+		dicts="$$(hunspell -D </dev/null 2>&1)"; \
+		echo "$$dicts" | grep -q '/nl$$' || missing="hunspell-nl"; \
+		echo "$$dicts" | grep -q '/en_GB$$' || missing="$$missing hunspell-en-gb"; \
+	fi; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing $$missing..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Spelling needs Hunspell with Dutch and British English dictionaries; missing: $$missing" >&2; \
+		echo "Install them (Debian/Ubuntu: sudo apt-get install $$missing)." >&2; exit 1; \
+	fi
+
+# Spelling, typography and checklist craft over docs/, as file:line messages (hooks/guide/review/).
+review: $(BIN)/.installed spelling
+	PYTHONPATH=hooks $(BIN)/python -m guide.review.run
+
+# Translation drift in a change: Dutch pages changed against BASE whose English page was not
+# restamped; written to the job summary when GITHUB_STEP_SUMMARY is set.
+BASE ?= origin/main
+drift: $(BIN)/.installed
+	PYTHONPATH=hooks $(BIN)/python -m guide.review.drift --base $(BASE)
+
+# What reviewers see, in .cache/preview/: the built site, both sheet PDFs, screenshots of the pages
+# changed against BASE (375 and 1280 px, both languages) and summary.md.
+preview: $(BIN)/.installed browser
+	PYTHONPATH=hooks $(BIN)/python -m guide.review.preview --base $(BASE) --out .cache/preview
+
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
@@ -63,7 +100,7 @@ ifeq ($(LOCAL),)
 	esac
 endif
 
-test: $(BIN)/.installed node_modules/.installed browser lint
+test: $(BIN)/.installed node_modules/.installed browser spelling lint
 	$(BIN)/python -m pytest
 
 # Likely bugs in our Python (ruff) and our scripts (ESLint); no style rules beyond line length.
@@ -72,7 +109,7 @@ lint: $(BIN)/.installed node_modules/.installed
 	npx --no-install eslint docs/assets/javascripts
 
 # Unit and build tests only: no browser needed.
-test-fast: $(BIN)/.installed
+test-fast: $(BIN)/.installed spelling
 	$(BIN)/python -m pytest -m "not browser"
 
 # Lists missing and outdated translations; STAMP="docs/x.en.md ..." records that those English

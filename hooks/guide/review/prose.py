@@ -1,0 +1,128 @@
+"""The prose of a page, line by line: what a reader reads, without what is not language.
+
+Front-matter texts (titles, descriptions, checklist items, sheet prompts...) come with the line
+of their value; body lines with their file line. Code (fenced and inline), HTML comments and
+tags, URLs, e-mail addresses, link targets, attribute lists ({#id}), footnote markers and the
+admonition syntax are blanked out, so that checks only see words a reader sees. Markdown's own
+emphasis characters are left for the checks to ignore.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.bilingual import locales
+from guide.content import frontmatter
+
+# Front-matter keys that hold text for readers; everything else (ids, kinds, hashes, numbers,
+# the theme's `hide`) is data.
+TEXT_KEYS = frozenset({"title", "description", "moment", "text", "hint", "heading", "prompt", "example"})
+
+
+@dataclass(frozen=True)
+class Line:
+    file: str  # as shown in messages: docs/x.md
+    line: int  # 1-based line in the file
+    text: str  # the prose on that line, non-prose blanked
+    locale: str  # nl or en
+    field: str = ""  # front-matter field (checklists[0].items[2].text), "" for body text
+
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" + (f": {self.field}" if self.field else "")
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(.*)")?\s*$')
+_BLANK = [
+    re.compile(r"(`+).+?\1"),  # inline code
+    re.compile(r"<!--.*?-->"),  # a comment on one line (placeholders)
+    re.compile(r"<https?://[^>]*>|<[^@\s>]+@[^>\s]+>"),  # autolinks
+    re.compile(r"</?[A-Za-z][^>]*>"),  # HTML tags
+    re.compile(r"^\s*\[[^\]]+\]:\s*\S.*$"),  # reference definitions
+    re.compile(r"\{\s*[:#.][^}]*\}"),  # attribute lists
+    re.compile(r"\[\^[^\]]+\]:?"),  # footnote markers
+    re.compile(r"https?://\S+|www\.\S+"),  # bare URLs
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
+    re.compile(r"(?<![\w/])[\w./-]+\.(?:md|ya?ml|txt|html|pdf|json|py|css|js)\b"),  # file names
+    re.compile(r"&#?\w+;"),  # entities
+    re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$"),  # table rule lines
+]
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+
+
+def clean(text: str) -> str:
+    """One line of Markdown with everything that is not prose replaced by a space."""
+    text = _LINK_TARGET.sub("] ", text)
+    for pattern in _BLANK:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def body_lines(body: str, first_line: int) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    fence = None
+    comment = False
+    for n, raw in enumerate(body.split("\n")):
+        number = first_line + n
+        found = _FENCE.match(raw)
+        if fence:
+            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+                fence = None
+            continue
+        if found:
+            fence = found.group(1)
+            continue
+        if comment:
+            if "-->" in raw:
+                comment = False
+                raw = raw.split("-->", 1)[1]
+            else:
+                continue
+        if "<!--" in raw and "-->" not in raw.split("<!--", 1)[1]:
+            raw, comment = raw.split("<!--", 1)[0], True
+        admonition = _ADMONITION.match(raw)
+        if admonition:  # keep the title, drop the syntax (its quotes are syntax too)
+            raw = admonition.group(2) or ""
+        text = clean(raw)
+        if text.strip():
+            out.append((number, text))
+    return out
+
+
+def _texts(data, path=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str) and key in TEXT_KEYS:
+                yield path + (key,), value
+            elif isinstance(value, (dict, list)):
+                yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            yield from _texts(value, path + (n,))
+
+
+def page_lines(file: Path, shown: str, locale: str | None = None) -> list[Line]:
+    """Every line of prose in one page, front matter first."""
+    text = file.read_text(encoding="utf-8")
+    locale = locale or locales.locale_of(file.name)
+    page = frontmatter.parse(text)
+    lines = [
+        Line(shown, page.line(path), clean(value), locale, frontmatter.format_path(path))
+        for path, value in _texts(page.data)
+    ]
+    lines += [Line(shown, number, prose, locale) for number, prose in body_lines(page.body, page.body_line)]
+    return lines
+
+
+def guide_pages(docs: Path) -> list[Path]:
+    """The guide's pages: every Markdown file below docs/, in a stable order."""
+    return sorted(docs.rglob("*.md"))
+
+
+def shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,74 @@
+"""All review checks over the guide's pages: `python -m guide.review.run [--docs DIR]`.
+
+Prints one `file:line: ...` message per problem and exits 1 if there is any. Spelling needs
+the `hunspell` command with the Dutch and British English dictionaries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from guide.bilingual import locales
+from guide.content import frontmatter
+from guide.review import checklists, exceptions, prose, spelling, typography
+
+
+def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str]:
+    """Every message for the pages below `docs`, files shown relative to `root`."""
+    root = root or docs.parent
+    listed, messages = exceptions.read(exceptions.path(docs), prose.shown(exceptions.path(docs), root))
+    used: set[int] = set()
+
+    def excused(file: str, what: str, rule: str) -> bool:
+        for exception in listed:
+            if exception.covers(file, what, rule):
+                used.add(exception.line)
+                return True
+        return False
+
+    lines: list[prose.Line] = []
+    for page in prose.guide_pages(docs):
+        shown = prose.shown(page, root)
+        locale = locales.locale_of(page.name)
+        lines += prose.page_lines(page, shown, locale)
+        parsed = frontmatter.parse(page.read_text(encoding="utf-8"))
+        messages += [p.message() for p in checklists.check_page(parsed, shown, locale)
+                     if not excused(p.file, p.what, p.rule)]
+    for problem in typography.check(lines):
+        if not (problem.rule == "ellipsis-space" and excused(problem.line.file, problem.subject, problem.rule)):
+            messages.append(problem.message())
+    if spell:
+        wordlists = {code: spelling.read_wordlist(spelling.wordlist_path(docs, code)) for code in spelling.DICTIONARIES}
+        for miss in spelling.check(lines, wordlists):
+            messages.append(miss.message(prose.shown(spelling.wordlist_path(docs, miss.line.locale), root)))
+    shown_list = prose.shown(exceptions.path(docs), root)
+    messages += [f"{shown_list}:{e.line}: exception: '{e.what}' ({e.rule}) matches nothing any more: remove the line"
+                 for e in listed if e.line not in used]
+    return sorted(messages, key=_order)
+
+
+def _order(message: str):
+    file, _, rest = message.partition(":")
+    number = rest.partition(":")[0]
+    return (file, int(number) if number.isdigit() else 0, message)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make review", description="Spelling, typography and checklist craft.")
+    parser.add_argument("--docs", default="docs", type=Path)
+    args = parser.parse_args(argv)
+    try:
+        messages = review(args.docs, Path.cwd())
+    except spelling.HunspellMissing as error:
+        print(f"make review: {error}", file=sys.stderr)
+        return 2
+    for message in messages:
+        print(message)
+    print(f"review: {len(messages)} problem{'s' if len(messages) != 1 else ''}" if messages else "review: no problems")
+    return 1 if messages else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
