@@ -35,9 +35,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Playwright cannot download its own browser here: use Debian's Chromium, installed when
-# missing and we are root (CI runs as root). Otherwise say what to install.
+# missing and we are root (CI runs as root); a browser named by CHROMIUM (the workflows set it
+# to Playwright's own) is used as it is. Otherwise say what to install.
 browser:
-	@if command -v chromium >/dev/null 2>&1; then :; \
+	@if [ -n "$$CHROMIUM" ] && [ -x "$$CHROMIUM" ]; then :; \
+	elif command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing Debian's chromium package..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
