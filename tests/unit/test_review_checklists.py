@@ -2,8 +2,9 @@
 list's kind demands (an instruction for read-do, a statement for do-confirm); a justified
 exception is listed in docs/.review-exceptions.txt, and a stale one is reported."""
 
-from guide.review import run
 from review_support import write_docs
+
+from guide.review import run
 
 
 def page(kind: str, items: list[str], checklist: str = "lijst") -> str:

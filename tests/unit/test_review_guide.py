@@ -3,8 +3,9 @@ checklist craft (make review runs the same). A failure here lists each problem a
 
 from pathlib import Path
 
-from guide.review import run
 from review_support import hunspell  # noqa: F401  (a fixture)
+
+from guide.review import run
 
 ROOT = Path(__file__).resolve().parents[2]
 

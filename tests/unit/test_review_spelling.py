@@ -3,9 +3,9 @@ the word and suggestions; the project word list, Dutch terms in italics in Engli
 possessives, compounds, code, URLs and ids pass."""
 
 import pytest
+from review_support import hunspell, require_hunspell, write_docs  # noqa: F401  (hunspell is a fixture)
 
 from guide.review import run, spelling
-from review_support import hunspell, require_hunspell, write_docs  # noqa: F401  (hunspell is a fixture)
 
 DUTCH = """---
 title: "Een afsrpaak maken"

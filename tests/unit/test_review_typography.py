@@ -3,10 +3,10 @@ and “double” in English (the other kind only inside a quotation), one ellips
 in Dutch a space before an ellipsis that stands for a whole word."""
 
 import pytest
+from review_support import write_docs
 
 from guide.review import run, typography
 from guide.review.prose import Line
-from review_support import write_docs
 
 NL_QUOTES = "write ‘…’ (and “…” only inside a quotation)"
 EN_QUOTES = "write “…” (and ‘…’ only inside a quotation)"
