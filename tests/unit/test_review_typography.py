@@ -3,8 +3,10 @@ and “double” in English (the other kind only inside a quotation), one ellips
 in Dutch a space before an ellipsis that stands for a whole word."""
 
 import pytest
+import yaml
 from review_support import write_docs
 
+from guide.content import frontmatter
 from guide.review import run, typography
 from guide.review.prose import Line
 
@@ -62,3 +64,13 @@ def test_a_page_with_file_line_and_field_and_an_exception(tmp_path):
     ]
     (docs / ".review-exceptions.txt").write_text("docs/x.md  rotz…  ellipsis-space  a cut-off word\n", encoding="utf-8")
     assert len(run.review(docs, tmp_path, spell=False)) == 2
+
+
+def test_a_straight_quote_that_breaks_the_yaml_is_named_as_the_cause(tmp_path, monkeypatch):
+    # libyaml and PyYAML's pure loader word their errors differently: pin the pure one.
+    monkeypatch.setattr(frontmatter, "_Loader", yaml.SafeLoader)
+    docs = write_docs(tmp_path, {"x.md": '---\ntitle: "Een "rechte" titel"\n---\n# T\n'})
+    assert run.review(docs, tmp_path, spell=False) == [
+        "docs/x.md:2: front matter: front matter is not valid YAML: expected <block end>, but found '<scalar>'; "
+        "a straight quote "
+        "inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) in the text"]

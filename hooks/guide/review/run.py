@@ -7,6 +7,7 @@ the `hunspell` command with the Dutch and British English dictionaries.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
         locale = locales.locale_of(page.name)
         lines += prose.page_lines(page, shown, locale)
         parsed = frontmatter.parse(page.read_text(encoding="utf-8"))
+        if parsed.error is not None:  # MkDocs would read {} without a word; the build stops on it too
+            messages.append(front_matter_message(shown, parsed.error, page.read_text(encoding="utf-8")))
         messages += [p.message() for p in checklists.check_page(parsed, shown, locale)
                      if not excused(p.file, p.what, p.rule)]
     for problem in typography.check(lines):
@@ -47,6 +50,17 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
     messages += [f"{shown_list}:{e.line}: exception: '{e.what}' ({e.rule}) matches nothing any more: remove the line"
                  for e in listed if e.line not in used]
     return sorted(messages, key=_order)
+
+
+def front_matter_message(shown: str, error: frontmatter.FrontMatterError, text: str) -> str:
+    """The YAML error, with the likeliest cause in this guide: a straight quote inside a value
+    that is itself in straight quotes ("… "positief" …"), which ends the value early."""
+    message = f"{shown}:{error.line}: front matter: {error}"
+    lines = text.split("\n")
+    nearby = lines[max(0, error.line - 3): error.line]
+    if any(re.search(r':\s*"[^"]*"[^"#]+"', row) for row in nearby):
+        message += "; a straight quote inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) in the text"
+    return message
 
 
 def _order(message: str):
