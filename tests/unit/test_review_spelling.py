@@ -14,6 +14,7 @@ title: "Een afsrpaak maken"
 
 De klannt belt. Zie `klannt` en [de link](https://x.example/klannt) en {#klannt}.
 Eén zin met zo’n ’s avonds, IT-consultant en een Pixelwerf-offerte.
+Een goede klant-relatie.
 """
 ENGLISH = """---
 title: "Make an appointment"
@@ -59,12 +60,14 @@ def test_misspelt_words_with_file_line_field_and_suggestions(docs):
         "if it is right, add it to docs/.wordlist.nl.txt",
         "docs/afspraak.md:6: spelling: 'klannt' is not in the Dutch dictionary (suggestions: klant); "
         "if it is right, add it to docs/.wordlist.nl.txt",
+        "docs/afspraak.md:8: spelling: 'klant-relatie' is not in the Dutch dictionary (suggestions: klant relatie); "
+        "if it is right, add it to docs/.wordlist.nl.txt",
     ]
 
 
 def test_a_word_list_entry_accepts_the_word(docs):
     (docs / ".wordlist.nl.txt").write_text("Pixelwerf\nEén\nafsrpaak  # a test\nklannt\n", encoding="utf-8")
-    assert [m.split(": spelling: ")[1][:10] for m in spelling_messages(docs)] == ["'recieve' ", "'vertrouwe"]
+    assert [m.split(": spelling: ")[1][:10] for m in spelling_messages(docs)] == ["'recieve' ", "'vertrouwe", "'klant-rel"]
 
 
 @pytest.mark.parametrize("text, words", [

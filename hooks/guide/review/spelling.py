@@ -7,9 +7,10 @@ Hunspell runs at most twice per language and run, with every distinct word at on
 learn which words it does not know (fast), then `-a` for suggestions, only for the few words the
 word list does not know either. A word is accepted when Hunspell knows it; or the word list
 has it exactly, or in lower case (a word that starts a sentence); or, for a compound with a
-hyphen, every part is accepted; or, in English, its stem before a possessive ’s is. English
-text uses a few Dutch terms and explains them; in italics (*gunning*, *de lusten en de lasten*)
-such words are checked against the Dutch dictionary instead.
+hyphen, every part is accepted (in Dutch only after an abbreviation or a name: MIT-licentie);
+or, in English, its stem before a possessive ’s is. English text uses a few Dutch terms and
+explains them; in italics (*gunning*, *de lusten en de lasten*) such words are checked against
+the Dutch dictionary instead.
 """
 
 from __future__ import annotations
@@ -123,7 +124,11 @@ def _accepted(word: str, locale: str, listed: frozenset[str], unknown_words: set
         stem = word[:-2]
         return stem not in unknown_words or stem in listed or stem.lower() in listed
     parts = [p for p in re.split(r"[-/]", word) if p]
-    return len(parts) > 1 and all(_accepted(p, locale, listed, unknown_words) for p in parts)
+    if len(parts) < 2 or not all(_accepted(p, locale, listed, unknown_words) for p in parts):
+        return False
+    # English forms compounds with hyphens freely (follow-up); Dutch writes them as one word
+    # (klantrelatie, not klant-relatie) except after an abbreviation or a name (MIT-licentie).
+    return locale != "nl" or any(p[0].isupper() for p in parts)
 
 
 _ITALICS = re.compile(r"(?<![*\w])\*(?!\*)([^*]+?)\*(?![*\w])|(?<![_\w])_(?!_)([^_]+?)_(?![_\w])")
