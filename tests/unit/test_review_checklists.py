@@ -78,3 +78,11 @@ def test_an_exception_with_a_reason_excuses_both_languages_and_a_stale_one_is_re
         "docs/.review-exceptions.txt:4: exception: write '<file or *>  <what>  <rule>  <why>', two spaces "
         "between the parts, with a reason",
     ]
+
+
+def test_an_exception_with_an_unknown_rule_is_reported(tmp_path):
+    files = {"a.md": page("read-do", ["Schrijf.", "Lees.", "Vraag."]),
+             ".review-exceptions.txt": "*  lijst/item-1  first-words  typo in the rule\n"}
+    assert messages(tmp_path, files) == [
+        "docs/.review-exceptions.txt:1: exception: unknown rule 'first-words' "
+        "(one of ellipsis-space, first-word, items, words)"]
