@@ -85,7 +85,7 @@ def test_golden_html(name, data, locale, pdf_href):
 def test_markup_contract(locale):
     model = real_sheet(locale)
     form = soup(sheet.render(model, locale, "downloads/x.pdf")).form
-    assert form["class"] == ["sheet"] and form["data-template"] == "gespreksvoorbereiding"
+    assert form["class"] == ["sheet"] and form["data-sheet"] == "gespreksvoorbereiding"
     assert form.h2.get_text() == model.title and form["aria-labelledby"] == form.h2["id"]
 
     fields = {f["data-field"]: f for f in form.select("[data-field]")}
@@ -105,18 +105,19 @@ def test_markup_contract(locale):
     assert len(ids) == len(set(ids))
 
     # Without JavaScript: no control that needs it, a link that works, a note that says so.
-    for control in ("data-template-print", "data-template-clear"):
+    for control in ("data-sheet-print", "data-sheet-clear"):
         button = form.find(attrs={control: True})
         assert button.name == "button" and button["type"] == "button" and button.has_attr("hidden")
-    assert form.find(attrs={"data-template-pdf": True})["href"] == "downloads/x.pdf"
-    assert not form.find(attrs={"data-template-no-script": True}).has_attr("hidden")
+    assert form.find(attrs={"data-sheet-pdf": True})["href"] == "downloads/x.pdf"
+    assert not form.find(attrs={"data-sheet-no-script": True}).has_attr("hidden")
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_every_string_the_script_needs_is_there_and_translated(locale):
     form = soup(sheet.render(real_sheet(locale), locale, "x.pdf")).form
     strings = {k[len("data-i18n-"):]: v for k, v in form.attrs.items() if k.startswith("data-i18n-")}
-    assert set(strings) == {"saved", "memory", "corrupt", "confirm-clear", "cleared"}
+    assert set(strings) == {"saved", "memory", "corrupt", "confirm-clear", "cleared", "full", "conflict",
+                            "keep-mine", "take-theirs", "empty", "unsaved"}
     assert all(strings.values()) and "{time}" in strings["saved"]
     assert sheet.STRINGS["nl"].keys() == sheet.STRINGS["en"].keys()
     untranslated = [k for k in sheet.STRINGS["nl"] if sheet.STRINGS["nl"][k] == sheet.STRINGS["en"][k]]
@@ -230,7 +231,7 @@ def test_the_hook_links_the_pdf_of_the_language_being_built(src_uri, locale, hre
     data = SMALL if locale == "nl" else SMALL_EN
     page = fake_page(src_uri, {"sheet": data}, page_html(PAGE.replace("voorbereiding -->", f"{data['id']} -->")))
     result = run_hook(page, locale)
-    assert soup(result).select_one("[data-template-pdf]")["href"] == href
+    assert soup(result).select_one("[data-sheet-pdf]")["href"] == href
     assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
 
 

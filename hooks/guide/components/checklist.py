@@ -39,6 +39,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "cleared": "Alle vinkjes zijn weggehaald.",
         "undo": "Ongedaan maken",
         "storage-off": "Je browser bewaart je vinkjes nu niet. Als je deze pagina sluit, zijn ze weg.",
+        "full": "Je vinkjes konden niet worden bewaard: de opslag van je browser voor deze site is vol. "
+        "Als je deze pagina sluit, zijn je laatste wijzigingen weg.",
+        "corrupt": "Je eerder bewaarde vinkjes waren beschadigd en konden niet worden gelezen. "
+        "Wat je nu afvinkt, wordt weer gewoon bewaard.",
     },
     "en": {
         "read-do": "Read-do checklist",
@@ -52,6 +56,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "cleared": "All ticks have been cleared.",
         "undo": "Undo",
         "storage-off": "Your browser isn't saving your ticks right now. They'll be gone when you close this page.",
+        "full": "Your ticks could not be saved: this browser's storage for the site is full. "
+        "Your latest changes will be gone when you close this page.",
+        "corrupt": "Your previously saved ticks were damaged and couldn't be read. "
+        "Whatever you tick now will be saved as usual.",
     },
 }
 

@@ -47,6 +47,11 @@ STRINGS = {
         "deleted": "Alles is gewist. Er staat niets meer van deze gids op dit apparaat.",
         "memory": "Je browser laat deze site niets bewaren. Wat hier staat, verdwijnt zodra je "
         "deze pagina sluit.",
+        "confirm_import": "Terugzetten vervangt wat nu op dit apparaat staat: {list}. Doorgaan?",
+        "import_cancelled": "Je hebt het terugzetten afgebroken. Er is niets veranderd.",
+        "import_full": "Dit bestand kon niet worden teruggezet: de opslag van je browser voor deze site "
+        "is vol. Er is niets veranderd.",
+        "delete_failed": "Niet alles kon worden gewist: {list} staat nog op dit apparaat.",
     },
     "en": {
         "no_script": "Without JavaScript this page can't show what is stored on this device.",
@@ -77,6 +82,11 @@ STRINGS = {
         "deleted": "Everything has been deleted. Nothing from this guide is left on this device.",
         "memory": "Your browser doesn't let this site save anything. What you see here will be "
         "gone once you close this page.",
+        "confirm_import": "Restoring replaces what is on this device now: {list}. Continue?",
+        "import_cancelled": "You cancelled the restore. Nothing has changed.",
+        "import_full": "This file could not be restored: this browser's storage for the site is full. "
+        "Nothing has changed.",
+        "delete_failed": "Not everything could be deleted: {list} is still on this device.",
     },
 }
 

@@ -40,6 +40,13 @@ STRINGS = {
         "Wat je nu invult, wordt weer gewoon bewaard.",
         "confirm_clear": "Alle antwoorden op dit formulier wissen? Dat kun je niet ongedaan maken.",
         "cleared": "Je antwoorden zijn gewist.",
+        "full": "Je antwoorden konden niet worden bewaard: de opslag van je browser voor deze site is vol. "
+        "Ze blijven staan zolang deze pagina open is: druk ze af voordat je de pagina sluit.",
+        "conflict": "Dit antwoord is intussen in een ander tabblad veranderd. Daar staat nu:",
+        "keep_mine": "Mijn tekst houden",
+        "take_theirs": "Die tekst nemen",
+        "empty": "(leeg)",
+        "unsaved": "Nog niet alles is bewaard: kies bij het gemarkeerde antwoord welke tekst blijft.",
         "no_script": "Zonder JavaScript wordt niets bewaard. Druk het formulier af via je browser "
         "voordat je de pagina sluit, of download de lege pdf.",
     },
@@ -58,6 +65,13 @@ STRINGS = {
         "Whatever you type now will be saved as usual.",
         "confirm_clear": "Clear all answers on this sheet? This can't be undone.",
         "cleared": "Your answers have been cleared.",
+        "full": "Your answers could not be saved: this browser's storage for the site is full. "
+        "They stay on screen while this page is open, so print them before you close it.",
+        "conflict": "This answer has been changed in another tab in the meantime. It now reads:",
+        "keep_mine": "Keep my text",
+        "take_theirs": "Use that text",
+        "empty": "(empty)",
+        "unsaved": "Not everything is saved yet: choose which text stays at the highlighted answer.",
         "no_script": "Without JavaScript nothing is saved. Print the sheet from your browser "
         "before you close the page, or download the blank PDF.",
     },
