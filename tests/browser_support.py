@@ -121,7 +121,7 @@ FULL_STORAGE = ["quota filled", "writes fail"]
 FAIL_WRITES = """Storage.prototype.setItem = function () {
   throw new DOMException('full', 'QuotaExceededError'); };"""
 FILL_QUOTA = """() => { let size = 1 << 22, n = 0;
-  while (size >= 16) {
+  while (size >= 1) {
     try { localStorage.setItem('ander-project:' + n, 'x'.repeat(size)); n += 1; } catch (e) { size >>= 1; }
   }
   return n; }"""

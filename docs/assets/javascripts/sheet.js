@@ -14,11 +14,12 @@
 (function () {
   "use strict";
   if (!window.guide) return;
-  var store = window.guide.store, has = store.has;
+  var store = window.guide.store;
   var SAVE_DELAY_MS = 300;
 
   window.guide.component("sheet", function (c) {
     var root = c.root, key = "sheet:" + c.id;
+    // Maps without a prototype: `in` sees only the ids in them.
     var fields = Object.create(null);    // field id -> its input or textarea
     var seen = Object.create(null);      // field id -> the stored text the field started from
     var pending = Object.create(null);   // field id -> text typed here and not saved yet
@@ -30,12 +31,14 @@
       fields[field.getAttribute("data-field")] = field;
     });
 
+    /* The notice for `name` ("memory", "full", "corrupt"), or none; its name is its state. */
     function tell(name) {
       notice.textContent = name ? c.text(name) : "";
+      notice.setAttribute("data-sheet-notice", name || "");
       notice.hidden = !name;
     }
 
-    function textOf(map, id) { return has(map, id) ? map[id] : ""; }
+    function textOf(map, id) { return id in map ? map[id] : ""; }
 
     /* The stored answers by field id (none when the record is damaged, with a notice). */
     function stored() {
@@ -70,7 +73,7 @@
     }
 
     function drop(id) {
-      if (has(conflicts, id)) conflicts[id].remove();
+      if (id in conflicts) conflicts[id].remove();
       delete conflicts[id];
     }
 
@@ -93,7 +96,7 @@
       var now = stored();
       Object.keys(fields).forEach(function (id) {
         var theirs = textOf(now, id);
-        if (!has(pending, id)) {
+        if (!(id in pending)) {
           seen[id] = theirs;
           put(id, theirs);
         } else if (theirs === pending[id]) {
@@ -110,12 +113,11 @@
      * other fields, and ids this page does not know, are kept. */
     function save() {
       clearTimeout(timer);
-      timer = null;
       var merged = stored(), written = [];
       Object.keys(pending).forEach(function (id) {
         var theirs = textOf(merged, id);
         if (theirs !== seen[id] && theirs !== pending[id]) conflict(id, theirs);
-        if (has(conflicts, id)) return; // the reader chooses first
+        if (id in conflicts) return; // the reader chooses first
         if (pending[id] === "") delete merged[id];
         else merged[id] = pending[id];
         written.push(id);
@@ -138,7 +140,7 @@
         seen[id] = pending[id];
         delete pending[id];
       });
-      if (notice.textContent === c.text("full")) tell("");
+      if (notice.getAttribute("data-sheet-notice") === "full") tell("");
       status.hidden = false;
       var time = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
         { hour: "2-digit", minute: "2-digit" });
@@ -148,7 +150,6 @@
     function clearAnswers() {
       if (!window.confirm(c.text("confirm-clear"))) return;
       clearTimeout(timer);
-      timer = null;
       pending = Object.create(null);
       store.remove(key);
       Object.keys(fields).forEach(function (id) {
@@ -178,9 +179,8 @@
         window.print();
       } else if (target.hasAttribute("data-sheet-clear")) {
         clearAnswers();
-      } else if (target.closest("[data-sheet-conflict]")) {
-        resolve(target.closest("[data-sheet-conflict]").getAttribute("data-sheet-conflict"),
-          target.hasAttribute("data-sheet-keep"));
+      } else if (target.parentNode.hasAttribute("data-sheet-conflict")) {
+        resolve(target.parentNode.getAttribute("data-sheet-conflict"), target.hasAttribute("data-sheet-keep"));
       }
     });
     c.on(window, "pagehide", save);

@@ -59,9 +59,8 @@
   function read(key) {
     delete damaged[key];
     if (has(memory, key)) return memory[key];
-    var s = storage(), raw = null;
-    if (s) { try { raw = s.getItem(PREFIX + key); } catch (e) { /* as if nothing */ } }
-    if (raw === null) return null;
+    var s = storage(), raw = s && s.getItem(PREFIX + key);
+    if (!raw) return null;
     var value;
     try { value = clean(key, JSON.parse(raw)); } catch (e) { value = null; }
     if (value === null) damaged[key] = true;
@@ -87,12 +86,8 @@
     delete memory[key];
     var s = storage();
     if (!s) return true;
-    try {
-      s.removeItem(PREFIX + key);
-      return s.getItem(PREFIX + key) === null;
-    } catch (e) {
-      return false;
-    }
+    s.removeItem(PREFIX + key);
+    return s.getItem(PREFIX + key) === null;
   }
 
   /* Every key of ours (without the prefix), from the device and from memory, sorted. */
@@ -100,7 +95,7 @@
     var found = Object.keys(memory), s = storage();
     for (var i = 0; s && i < s.length; i++) {
       var k = s.key(i);
-      if (k && k.indexOf(PREFIX) === 0 && found.indexOf(k.slice(PREFIX.length)) < 0) found.push(k.slice(PREFIX.length));
+      if (k.indexOf(PREFIX) === 0 && found.indexOf(k.slice(PREFIX.length)) < 0) found.push(k.slice(PREFIX.length));
     }
     return found.sort();
   }
@@ -111,45 +106,40 @@
   }
 
   /* Starts `init(c)` once on every element with a data-<name> attribute. `c` has the root, its
-   * id, part(x) (the element [data-<name>-x], or a thrown "missing [data-<name>-x]"), text(x,
-   * values) (data-i18n-x with {placeholders} filled) and on(target, type, fn). An error is logged
-   * with the component's name and id and stops that component only. */
+   * id, part(x) (the element [data-<name>-x]; when it is missing, that is logged and the
+   * component stops), text(x, values) (data-i18n-x with {placeholders} filled) and on(target,
+   * type, fn). An error is logged with the component's name and id and stops that component or
+   * that handler only. The scripts are deferred (overrides/main.html): the page is all there. */
+  var MISSING = {};
   function component(name, init) {
-    function start() {
-      [].forEach.call(document.querySelectorAll("[data-" + name + "]"), function (root) {
-        if (root.hasAttribute("data-" + name + "-ready")) return;
-        root.setAttribute("data-" + name + "-ready", "");
-        var id = root.getAttribute("data-" + name);
-        function contained(fn) {
-          return function () {
-            try { return fn.apply(this, arguments); } catch (e) {
-              var where = name + (id ? " '" + id + "'" : "") + ": ";
-              if (e && e.missing) console.error(where + e.message); // the markup's fault: no stack
-              else console.error(where + (e && e.message), e);
-            }
-          };
-        }
-        contained(init)({
-          root: root,
-          id: id,
-          part: function (part) {
-            var found = root.querySelector("[data-" + name + "-" + part + "]");
-            if (found) return found;
-            var missing = new Error("missing [data-" + name + "-" + part + "]");
-            missing.missing = true;
-            throw missing;
-          },
-          text: function (text, values) {
-            return (root.getAttribute("data-i18n-" + text) || "").replace(/\{(\w+)\}/g, function (all, k) {
-              return values && has(values, k) ? values[k] : all;
-            });
-          },
-          on: function (target, type, fn) { target.addEventListener(type, contained(fn)); },
-        });
+    [].forEach.call(document.querySelectorAll("[data-" + name + "]"), function (root) {
+      if (root.hasAttribute("data-" + name + "-ready")) return;
+      root.setAttribute("data-" + name + "-ready", "");
+      var id = root.getAttribute("data-" + name), where = name + (id ? " '" + id + "'" : "") + ": ";
+      function contained(fn) {
+        return function () {
+          try { return fn.apply(this, arguments); } catch (e) {
+            if (e !== MISSING) console.error(where + e.message, e);
+          }
+        };
+      }
+      contained(init)({
+        root: root,
+        id: id,
+        part: function (part) {
+          var found = root.querySelector("[data-" + name + "-" + part + "]");
+          if (found) return found;
+          console.error(where + "missing [data-" + name + "-" + part + "]"); // the markup's fault: no stack
+          throw MISSING;
+        },
+        text: function (text, values) {
+          return (root.getAttribute("data-i18n-" + text) || "").replace(/\{(\w+)\}/g, function (all, k) {
+            return values && k in values ? values[k] : all;
+          });
+        },
+        on: function (target, type, fn) { target.addEventListener(type, contained(fn)); },
       });
-    }
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-    else start();
+    });
   }
 
   window.guide = {
