@@ -170,7 +170,8 @@ def test_when_both_tabs_changed_one_answer_the_reader_chooses(context, site, cho
     expect(conflict).to_have_role("alert")
     expect(conflict).to_contain_text(CONFLICT_NL + "Versie van het andere tabblad")
     expect(first.locator("[data-sheet-status]")).to_have_text(
-        "Nog niet alles is bewaard: kies bij het gemarkeerde antwoord welke tekst blijft.")
+        "Nog niet alles is bewaard: een antwoord is ook in een ander tabblad veranderd. "
+        "Kies onder dat antwoord welke tekst blijft.")
     # Nothing was overwritten while the reader had not chosen, not even on leaving the field.
     field(first, "doel").blur()
     assert stored(first)["fields"] == {"doel": "Versie van het andere tabblad"}

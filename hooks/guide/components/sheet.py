@@ -46,7 +46,8 @@ STRINGS = {
         "keep_mine": "Mijn tekst houden",
         "take_theirs": "Die tekst nemen",
         "empty": "(leeg)",
-        "unsaved": "Nog niet alles is bewaard: kies bij het gemarkeerde antwoord welke tekst blijft.",
+        "unsaved": "Nog niet alles is bewaard: een antwoord is ook in een ander tabblad veranderd. "
+        "Kies onder dat antwoord welke tekst blijft.",
         "no_script": "Zonder JavaScript wordt niets bewaard. Druk het formulier af via je browser "
         "voordat je de pagina sluit, of download de lege pdf.",
     },
@@ -71,7 +72,8 @@ STRINGS = {
         "keep_mine": "Keep my text",
         "take_theirs": "Use that text",
         "empty": "(empty)",
-        "unsaved": "Not everything is saved yet: choose which text stays at the highlighted answer.",
+        "unsaved": "Not everything is saved yet: an answer was also changed in another tab. "
+        "Below that answer, choose which text to keep.",
         "no_script": "Without JavaScript nothing is saved. Print the sheet from your browser "
         "before you close the page, or download the blank PDF.",
     },
