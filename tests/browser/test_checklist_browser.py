@@ -196,6 +196,7 @@ def test_full_storage_shows_the_stored_ticks_and_never_undoes_a_click(context, s
     box(page, "concreet").check()
     assert ticked(page) == ["doel-in-een-zin", "positief", "concreet"]
     expect(checklist(page).locator("[data-checklist-notice]")).to_have_text(FULL_NL)
+    assert run_axe(page) == []
     expect(checklist(page).locator("[data-checklist-progress]")).to_have_text("Gedaan: 3 van 7")
     assert stored(page)["items"] == {"positief": True}
     assert errors == []

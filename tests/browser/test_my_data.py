@@ -296,6 +296,7 @@ def test_full_storage_restores_nothing_and_says_why(context, site, how):
     choose_file(page, json.dumps({**GOOD, "data": {**SEEDED, "checklist:kies-je-richting": {"items": {}}}}).encode())
     expect(message(page)).to_have_text("Dit bestand kon niet worden teruggezet: de opslag van je browser voor deze "
                                        "site is vol. Er is niets veranderd.")
+    assert run_axe(page) == []
     assert ours(page) == {"checklist:kies-je-richting": SEEDED["checklist:kies-je-richting"]}
     assert errors == []
 

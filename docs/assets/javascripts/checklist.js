@@ -11,7 +11,7 @@
   var store = window.guide.store;
 
   window.guide.component("checklist", function (c) {
-    var key = "checklist:" + c.id;
+    var key = c.key;
     var boxes = [].slice.call(c.root.querySelectorAll("input[data-item]"));
     var progress = c.part("progress"), reset = c.part("reset"), undo = c.part("undo");
     var notice = c.part("notice"), controls = c.part("controls");

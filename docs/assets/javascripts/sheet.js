@@ -18,7 +18,7 @@
   var SAVE_DELAY_MS = 300;
 
   window.guide.component("sheet", function (c) {
-    var root = c.root, key = "sheet:" + c.id;
+    var root = c.root, key = c.key;
     // Maps without a prototype: `in` sees only the ids in them.
     var fields = Object.create(null);    // field id -> its input or textarea
     var seen = Object.create(null);      // field id -> the stored text the field started from

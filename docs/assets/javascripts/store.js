@@ -7,7 +7,7 @@
  * model and are the same in both languages, so progress is shared between them. Storage can be
  * blocked (reading throws: everything lives in memory for this page view), full (writes fail,
  * reads still work) or hold damaged data (reported, then overwritten by the next save); no call
- * throws, and a write says whether it was kept. */
+ * throws once storage can be reached, and a write says whether it was kept. */
 (function () {
   "use strict";
   if (window.guide) return;
@@ -106,7 +106,7 @@
   }
 
   /* Starts `init(c)` once on every element with a data-<name> attribute. `c` has the root, its
-   * id, part(x) (the element [data-<name>-x]; when it is missing, that is logged and the
+   * id, its storage key ("<name>:<id>": a component's name is its kind), part(x) (the element [data-<name>-x]; when it is missing, that is logged and the
    * component stops), text(x, values) (data-i18n-x with {placeholders} filled) and on(target,
    * type, fn). An error is logged with the component's name and id and stops that component or
    * that handler only. The scripts are deferred (overrides/main.html): the page is all there. */
@@ -126,6 +126,7 @@
       contained(init)({
         root: root,
         id: id,
+        key: name + ":" + id,
         part: function (part) {
           var found = root.querySelector("[data-" + name + "-" + part + "]");
           if (found) return found;
