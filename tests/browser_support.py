@@ -121,15 +121,28 @@ def run_axe(page) -> list[dict]:
 # Storage that fails the way browsers fail: blocked (private modes, strict settings) or full.
 BLOCK_STORAGE = """Object.defineProperty(window, 'localStorage', {
   get() { throw new DOMException('blocked', 'SecurityError'); } });"""
-# Every write fails (the store's probe too), or only writes of real data (the probe passes).
-FILL_STORAGE = {
-    "every write": """Storage.prototype.setItem = function () {
-      throw new DOMException('full', 'QuotaExceededError'); };""",
-    "data writes": """(() => { const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {
-        if (key.endsWith(':probe')) return setItem.call(this, key, value);
-        throw new DOMException('full', 'QuotaExceededError'); }; })();""",
-}
+# Full storage, two ways: the origin's real quota filled with another site's data (every project
+# site under one github.io account shares one quota), or every write failing as a full quota
+# fails while reads still work. Either way what is stored stays readable.
+FULL_STORAGE = ["quota filled", "writes fail"]
+FAIL_WRITES = """Storage.prototype.setItem = function () {
+  throw new DOMException('full', 'QuotaExceededError'); };"""
+FILL_QUOTA = """() => { let size = 1 << 22, n = 0;
+  while (size >= 1) {
+    try { localStorage.setItem('ander-project:' + n, 'x'.repeat(size)); n += 1; } catch (e) { size >>= 1; }
+  }
+  return n; }"""
+
+
+def fill_storage(page, how: str) -> None:
+    """Makes the storage of `page`'s origin full (`how` from FULL_STORAGE) from its next load on;
+    store the reader's data before."""
+    if how == "quota filled":
+        assert page.evaluate(FILL_QUOTA) > 0
+    else:
+        page.context.add_init_script(FAIL_WRITES)
+
+
 # A policy as strict as a host would send for our own scripts (the theme's inline scripts are
 # tested against the published policy in test_csp_browser.py).
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

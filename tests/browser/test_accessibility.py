@@ -14,7 +14,7 @@ from browser_support import run_axe
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 WIDTHS = {"phone": 375, "desktop": 1280}  # px; the theme's layout changes completely in between
 CHECKBOXES = "[data-checklist] input[data-item]"
-FIELDS = "[data-template] [data-field]"
+FIELDS = "[data-sheet] [data-field]"
 SHEET_PAGES = ("/gespreksvoorbereiding.html", "/en/gespreksvoorbereiding.html")
 
 

@@ -20,7 +20,16 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from browser_support import BLOCK_STORAGE, FILL_STORAGE, SiteHandler, enforce_csp, open_page, run_axe, too_small
+from browser_support import (
+    BLOCK_STORAGE,
+    FULL_STORAGE,
+    SiteHandler,
+    enforce_csp,
+    fill_storage,
+    open_page,
+    run_axe,
+    too_small,
+)
 from helpers import make_project, mkdocs_build
 from helpers import page as md_page
 
@@ -142,31 +151,91 @@ def test_blocked_storage_keeps_ticks_in_memory_and_says_so(context, site):
     assert errors == []
 
 
-def test_corrupt_stored_data_counts_as_no_ticks(context, site):
+CORRUPT_NL = ("Je eerder bewaarde vinkjes waren beschadigd en konden niet worden gelezen. "
+              "Wat je nu afvinkt, wordt weer gewoon bewaard.")
+FULL_NL = ("Je vinkjes konden niet worden bewaard: de opslag van je browser voor deze site is vol. "
+           "Als je deze pagina sluit, zijn je laatste wijzigingen weg.")
+
+
+def test_damaged_stored_data_counts_as_no_ticks_and_says_so(context, site):
     origin, _ = site
     errors: list[str] = []
     page = open_page(context, origin + "/stap-1-richting.html", errors)
-    for broken in ("{not json", '"tekst"', '{"items": [1, 2]}', "null"):
+    notice = checklist(page).locator("[data-checklist-notice]")
+    for broken in ("{not json", '"tekst"', '{"items": [1, 2]}', "null", '{"items": "positief"}'):
         page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY + STAP_1, broken])
         page.reload()
         assert ticked(page) == []
-        expect(checklist(page).locator("[data-checklist-notice]")).to_be_hidden()
+        expect(notice).to_have_text(CORRUPT_NL)  # the sheet's notice, in the checklist's words
     box(page, "concreet").check()
     assert stored(page)["items"] == {"concreet": True}  # overwritten with good data
+    page.reload()
+    expect(notice).to_be_hidden()
     assert errors == []
 
 
-@pytest.mark.parametrize("failure", FILL_STORAGE, ids=list(FILL_STORAGE))
-def test_full_storage_never_undoes_a_click(context, site, failure):
+def test_item_ids_named_like_object_properties_are_just_ids(context, site):
     origin, _ = site
-    context.add_init_script(FILL_STORAGE[failure])
     errors: list[str] = []
     page = open_page(context, origin + "/stap-1-richting.html", errors)
+    odd = '{"items": {"__proto__": true, "constructor": true, "hasOwnProperty": true, "positief": true}}'
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY + STAP_1, odd])
+    page.reload()
+    assert ticked(page) == ["positief"]
+    expect(checklist(page).locator("[data-checklist-progress]")).to_have_text("Gedaan: 1 van 7")
+    box(page, "hardop").check()
+    raw = page.evaluate("key => localStorage.getItem(key)", KEY + STAP_1)
+    assert '"__proto__":true' in raw and '"constructor":true' in raw and '"hardop":true' in raw
+    assert page.evaluate("() => ({}).positief === undefined && typeof ({}).hasOwnProperty === 'function'")
+    expect(checklist(page).locator("[data-checklist-notice]")).to_be_hidden()
+    assert errors == []
+
+
+@pytest.mark.parametrize("how", FULL_STORAGE)
+def test_full_storage_shows_the_stored_ticks_and_never_undoes_a_click(context, site, how):
+    origin, _ = site
+    errors: list[str] = []
+    page = open_page(context, origin + "/stap-1-richting.html", errors)
+    box(page, "positief").check()
+    fill_storage(page, how)
+    page.reload()
+    assert ticked(page) == ["positief"]  # reading works while writing does not
+    expect(checklist(page).locator("[data-checklist-notice]")).to_be_hidden()
     box(page, "doel-in-een-zin").check()
     box(page, "concreet").check()
-    assert ticked(page) == ["doel-in-een-zin", "concreet"]
-    expect(checklist(page).locator("[data-checklist-notice]")).to_be_visible()
-    expect(checklist(page).locator("[data-checklist-progress]")).to_have_text("Gedaan: 2 van 7")
+    assert ticked(page) == ["doel-in-een-zin", "positief", "concreet"]
+    expect(checklist(page).locator("[data-checklist-notice]")).to_have_text(FULL_NL)
+    assert run_axe(page) == []
+    expect(checklist(page).locator("[data-checklist-progress]")).to_have_text("Gedaan: 3 van 7")
+    assert stored(page)["items"] == {"positief": True}
+    assert errors == []
+
+
+def test_a_broken_checklist_is_reported_by_name_and_the_others_work(context, site):
+    origin, _ = site
+
+    def without_first_progress(route):
+        html = route.fetch().text()
+        broken = html.replace("data-checklist-progress", "data-broken", 1)
+        assert broken != html
+        route.fulfill(body=broken, content_type="text/html; charset=utf-8")
+
+    context.route("**/stap-3-gesprek.html", without_first_progress)
+    console: list[str] = []
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(origin + "/stap-3-gesprek.html")
+    second = "fase-2-en-opvolging"
+    first_box = checklist(page, "fase-1-vertrouwen").locator("input[data-item]").first
+    second_box = checklist(page, second).locator("input[data-item]").first
+    second_box.check()
+    expect(checklist(page, second).locator("[data-checklist-progress]")).to_have_text(re.compile(r"Gedaan: 1 van \d+"))
+    assert stored(page, second)["items"] == {second_box.get_attribute("data-item"): True}
+    first_box.check()  # still a box that ticks, as without JavaScript
+    assert [m for m in console if "missing" in m] == [
+        "checklist 'fase-1-vertrouwen': missing [data-checklist-progress]"]
     assert errors == []
 
 
@@ -293,7 +362,9 @@ def test_click_targets_are_at_least_24_px(browser, site, width):
         page = ctx.new_page()
         page.goto(origin + "/stap-3-gesprek.html")
         targets = page.locator("[data-checklist] input[data-item], [data-checklist] button:visible")
-        assert targets.count() == 12 + 2
+        boxes, lists = page.locator("[data-checklist] input[data-item]").count(), page.locator("[data-checklist]").count()
+        assert boxes >= 12 and lists >= 2
+        assert targets.count() == boxes + lists  # every box, and every list's reset button
         assert too_small(targets) == []
     finally:
         ctx.close()
@@ -327,10 +398,9 @@ def test_ticks_print(context, site):
     expect(root.locator("[data-checklist-progress]")).to_have_text("Gedaan: 2 van 7")
     text = pdf_text(page.pdf())
     # Print draws a tick character in each ticked box: it shows on paper and in the PDF's text.
-    assert re.findall(r"✓\s*(.+)", text) == [
-        "Schrijf je doel op in één zin.",
-        "Herschrijf elke zin met ‘niet’, ‘geen’ of ‘nooit’ naar wat je wél wilt.",
-    ]
+    ticked = re.findall(r"✓\s*(.+)", text)  # the first line of each ticked item
+    assert len(ticked) == 2
+    assert ticked[0] == "Schrijf je doel op in één zin." and ticked[1].startswith("Herschrijf elke zin met ‘niet’")
     assert "Alle vinkjes weghalen" not in text
     assert "Maak je doel concreet: schrijf op waaraan je over drie maanden merkt dat het gelukt is." in text
 

@@ -130,7 +130,7 @@ def test_every_page_runs_without_violations(csp_site, violations):
     ("path", "selector", "action"),
     [
         ("/stap-1-richting.html", "[data-checklist] input[data-item]", "check"),
-        ("/en/gespreksvoorbereiding.html", "[data-template] [data-field]", "fill"),
+        ("/en/gespreksvoorbereiding.html", "[data-sheet] [data-field]", "fill"),
     ],
 )
 def test_components_keep_what_the_reader_did(csp_site, violations, path, selector, action):

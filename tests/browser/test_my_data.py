@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from browser_support import BLOCK_STORAGE, answer_dialog, run_axe
+from browser_support import BLOCK_STORAGE, FULL_STORAGE, answer_dialog, fill_storage, run_axe
 
 NL, EN = "/mijn-gegevens.html", "/en/mijn-gegevens.html"
 PREFIX = "samenwerken:v1:"
@@ -141,7 +141,7 @@ BAD_FILES = [
     (json.dumps({**GOOD, "data": {"Andere Sleutel": {}}}).encode(),
      "Dit bestand is beschadigd: ‘Andere Sleutel’ heeft niet de verwachte vorm. Er is niets veranderd."),
     (json.dumps({**GOOD, "data": {}}).encode(), "Dit bestand bevat geen gegevens. Er is niets veranderd."),
-    (b" " * (1024 * 1024 + 1), "Dit bestand is te groot voor een export van deze gids. Er is niets veranderd."),
+    (b" " * (20 * 1024 * 1024 + 1), "Dit bestand is te groot voor een export van deze gids. Er is niets veranderd."),
 ]
 
 
@@ -167,12 +167,138 @@ def test_the_exported_file_restores_everything(context, site, tmp_path):
     page.evaluate("prefix => localStorage.setItem(prefix + 'sheet:gespreksvoorbereiding', "
                   "JSON.stringify({fields: {doel: 'Nieuwer'}, updated: 1}))", PREFIX)
     page.reload()
+    questions: list[str] = []
+    page.once("dialog", answer_dialog(questions, accept=True))
     choose_file(page, json.dumps(exported).encode())
     expect(message(page)).to_have_text("Restored: Choose your direction, Conversation preparation.")
+    assert questions == ["Restoring replaces what is on this device now: Conversation preparation. Continue?"]
     assert ours(page) == SEEDED
     assert listed(page) == LISTED["en"]
     page.goto(origin + "/gespreksvoorbereiding.html")
     expect(page.locator('[data-field="wensen"]')).to_have_value("Meerwerk apart begroten")
+
+
+def clear_ours(page) -> None:
+    page.evaluate("prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix))"
+                  ".forEach(k => localStorage.removeItem(k))", PREFIX)
+
+
+def test_restoring_over_data_on_the_device_asks_first(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL, data=SEEDED)
+    newer = {"sheet:gespreksvoorbereiding": {"fields": {"doel": "Uit het bestand"}, "updated": UPDATED},
+             "checklist:gesprek-aanvragen": {"items": {"x": True}, "updated": UPDATED}}
+    file = json.dumps({**GOOD, "data": newer}).encode()
+    questions: list[str] = []
+    page.once("dialog", answer_dialog(questions, accept=False))
+    choose_file(page, file)
+    expect(message(page)).to_have_text("Je hebt het terugzetten afgebroken. Er is niets veranderd.")
+    # It names what would be replaced, not what would only be added.
+    assert questions == ["Terugzetten vervangt wat nu op dit apparaat staat: Gespreksvoorbereiding. Doorgaan?"]
+    assert ours(page) == SEEDED
+    page.once("dialog", answer_dialog(questions, accept=True))
+    choose_file(page, file)
+    expect(message(page)).to_have_text("Teruggezet: Gespreksvoorbereiding, Het gesprek aanvragen.")
+    assert ours(page) == {**SEEDED, **newer}
+
+
+def test_an_export_as_large_as_a_full_storage_restores(context, site):
+    # Storage holds about 5 million characters per site; "€" is three bytes in the file.
+    origin, _ = site
+    page = open_page(context, origin + EN)
+    size = page.evaluate("""key => { let lo = 0, hi = 6e6;
+        while (hi - lo > 64) { const mid = Math.floor((lo + hi) / 2);
+          try { localStorage.setItem(key, JSON.stringify({fields: {doel: '€'.repeat(mid)}, updated: 1}));
+                lo = mid; } catch (e) { hi = mid; } }
+        localStorage.setItem(key, JSON.stringify({fields: {doel: '€'.repeat(lo)}, updated: 1}));
+        return lo; }""", PREFIX + "sheet:gespreksvoorbereiding")
+    assert size > 5_000_000
+    page.reload()
+    with page.expect_download() as info:
+        page.locator("[data-my-data-export]").click()
+    content = open(info.value.path(), "rb").read()
+    assert len(content) > 15_000_000
+    clear_ours(page)
+    page.reload()
+    choose_file(page, content)
+    expect(message(page)).to_have_text("Restored: Conversation preparation.", timeout=20_000)
+    assert ours(page) == json.loads(content)["data"]
+    assert len(ours(page)["sheet:gespreksvoorbereiding"]["fields"]["doel"]) == size
+
+
+def test_oddly_typed_stored_values_still_export_a_file_that_restores(context, site):
+    origin, _ = site
+    odd = {
+        "checklist:kies-je-richting": {"items": {"positief": "true", "hardop": True}, "updated": UPDATED, "extra": 1},
+        "sheet:gespreksvoorbereiding": {"fields": {"doel": "Eerlijk", "lijnen": 3}, "updated": "gisteren"},
+    }
+    page = open_page(context, origin + NL, data=odd)
+    _, exported = export(page)
+    # What the site shows of them, and nothing it would not accept back.
+    assert exported["data"] == {"checklist:kies-je-richting": {"items": {"hardop": True}, "updated": UPDATED},
+                                "sheet:gespreksvoorbereiding": {"fields": {"doel": "Eerlijk"}}}
+    clear_ours(page)
+    page.reload()
+    choose_file(page, json.dumps(exported).encode())
+    expect(message(page)).to_have_text("Teruggezet: Je richting kiezen, Gespreksvoorbereiding.")
+    assert ours(page) == exported["data"]
+
+
+def test_keys_named_like_object_properties_are_harmless(context, site):
+    origin, _ = site
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors)
+    data = {
+        "constructor:x": {"a": 1},
+        "checklist:constructor": {"items": {"__proto__": True, "constructor": True, "hasOwnProperty": False}},
+        "sheet:gespreksvoorbereiding": {"fields": {"__proto__": "a", "toString": "b", "doel": "c"}},
+    }
+    page.evaluate("prefix => localStorage.setItem(prefix + '__proto__', '{}')", PREFIX)
+    choose_file(page, json.dumps({**GOOD, "data": data}).encode())
+    expect(message(page)).to_have_text("Teruggezet: Gegevens x, Checklist constructor, Gespreksvoorbereiding.")
+    assert listed(page) == ["Checklist constructor: 2 punten afgevinkt", "Gegevens x",
+                            "Gespreksvoorbereiding: 3 velden ingevuld"]
+    _, exported = export(page)
+    assert exported["data"] == data
+    assert page.evaluate("() => ({}).a === undefined && ({}).doel === undefined && typeof ({}).toString === 'function'")
+    page.goto(origin + "/gespreksvoorbereiding.html")
+    expect(page.locator('[data-field="doel"]')).to_have_value("c")
+    assert errors == []
+
+
+# --- full storage --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("how", FULL_STORAGE)
+def test_full_storage_lists_exports_and_really_deletes(context, site, how):
+    origin, _ = site
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors, data=SEEDED)
+    fill_storage(page, how)
+    page.reload()
+    assert listed(page) == LISTED["nl"]
+    _, exported = export(page)
+    assert exported["data"] == SEEDED
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-my-data-delete]").click()
+    expect(message(page)).to_have_text("Alles is gewist. Er staat niets meer van deze gids op dit apparaat.")
+    assert ours(page) == {}
+    assert errors == []
+
+
+@pytest.mark.parametrize("how", FULL_STORAGE)
+def test_full_storage_restores_nothing_and_says_why(context, site, how):
+    origin, _ = site
+    errors: list[str] = []
+    page = open_page(context, origin + NL, errors, data={"checklist:kies-je-richting": SEEDED["checklist:kies-je-richting"]})
+    fill_storage(page, how)
+    page.reload()
+    page.once("dialog", lambda dialog: dialog.accept())
+    choose_file(page, json.dumps({**GOOD, "data": {**SEEDED, "checklist:kies-je-richting": {"items": {}}}}).encode())
+    expect(message(page)).to_have_text("Dit bestand kon niet worden teruggezet: de opslag van je browser voor deze "
+                                       "site is vol. Er is niets veranderd.")
+    assert run_axe(page) == []
+    assert ours(page) == {"checklist:kies-je-richting": SEEDED["checklist:kies-je-richting"]}
+    assert errors == []
 
 
 # --- deleting ------------------------------------------------------------------------------------

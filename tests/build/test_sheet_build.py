@@ -79,7 +79,7 @@ def check_pdf(path: Path, lang: str, title: str, headings: list[str]) -> PdfRead
 def test_each_language_links_its_own_blank_pdf(site, path):
     lang, pdf, title, headings = PAGES[path]
     html = soup(site, path)
-    href = html.select_one("form.sheet [data-template-pdf]")["href"]
+    href = html.select_one("form.sheet [data-sheet-pdf]")["href"]
     assert not urlsplit(href).scheme and not href.startswith("/")  # relative: works from any host
     resolved = urlsplit(urljoin(ORIGIN + path, href)).path.lstrip("/")
     assert resolved == pdf
@@ -131,7 +131,7 @@ def test_the_guides_own_sheet_builds_into_one_page_pdfs(tmp_path):
         form = soup(site, path).select_one("form.sheet")
         headings = [h.get_text() for h in form.select(".sheet__heading")]
         assert len(headings) == 10
-        assert urlsplit(urljoin(ORIGIN + path, form.select_one("[data-template-pdf]")["href"])).path == "/" + pdf
+        assert urlsplit(urljoin(ORIGIN + path, form.select_one("[data-sheet-pdf]")["href"])).path == "/" + pdf
         assert len(check_pdf(site / pdf, lang, title, headings).pages) == 1
         # The form's title is a heading of the page: it is in the page's table of contents too.
         toc = [a["href"] for a in soup(site, path).select(".md-sidebar--secondary nav.md-nav--secondary a.md-nav__link")]

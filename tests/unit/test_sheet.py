@@ -80,7 +80,7 @@ def test_golden_html(name, locale, pdf_href):
 def test_markup_contract(locale):
     model = real_sheet(locale)
     form = soup(sheet.render(model, locale, "downloads/x.pdf")).form
-    assert form["class"] == ["sheet"] and form["data-template"] == "gespreksvoorbereiding"
+    assert form["class"] == ["sheet"] and form["data-sheet"] == "gespreksvoorbereiding"
     assert form.h2.get_text() == model.title and form["aria-labelledby"] == form.h2["id"]
 
     fields = {f["data-field"]: f for f in form.select("[data-field]")}
@@ -100,18 +100,19 @@ def test_markup_contract(locale):
     assert len(ids) == len(set(ids))
 
     # Without JavaScript: no control that needs it, a link that works, a note that says so.
-    for control in ("data-template-print", "data-template-clear"):
+    for control in ("data-sheet-print", "data-sheet-clear"):
         button = form.find(attrs={control: True})
         assert button.name == "button" and button["type"] == "button" and button.has_attr("hidden")
-    assert form.find(attrs={"data-template-pdf": True})["href"] == "downloads/x.pdf"
-    assert not form.find(attrs={"data-template-no-script": True}).has_attr("hidden")
+    assert form.find(attrs={"data-sheet-pdf": True})["href"] == "downloads/x.pdf"
+    assert not form.find(attrs={"data-sheet-no-script": True}).has_attr("hidden")
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_every_string_the_script_needs_is_there_and_translated(locale):
     form = soup(sheet.render(real_sheet(locale), locale, "x.pdf")).form
     given = {k[len("data-i18n-"):]: v for k, v in form.attrs.items() if k.startswith("data-i18n-")}
-    assert set(given) == {"saved", "memory", "corrupt", "confirm-clear", "cleared"}
+    assert set(given) == {"saved", "memory", "corrupt", "confirm-clear", "cleared", "full", "conflict",
+                          "keep-mine", "take-theirs", "empty", "unsaved"}
     assert all(given.values()) and "{time}" in given["saved"]
     untranslated = [k for k, v in strings("nl", "sheet").items() if strings("en", "sheet")[k] == v]
     assert untranslated == []
@@ -205,7 +206,7 @@ def test_the_hook_links_the_pdf_of_the_language_being_built(src_uri, locale, hre
     data = SMALL if locale == "nl" else SMALL_EN
     page = mkdocs_page(src_uri, page_html(PAGE.replace("voorbereiding -->", f"{data['id']} -->")), {"sheet": data}, set())
     result, _ = run_hook(page, locale)
-    assert soup(result).select_one("[data-template-pdf]")["href"] == href
+    assert soup(result).select_one("[data-sheet-pdf]")["href"] == href
     assert page.present_anchor_ids == set(sheet.dom_ids(sheet.from_front_matter(data)))
 
 

@@ -1,75 +1,111 @@
 /* The conversation-preparation sheet: answers kept on this device while the reader types.
  *
- * Opt-in per form: <form class="sheet" data-template="<sheet id>">, rendered by the build
- * (hooks/guide/sheet.py). The form works and prints without this script; the script adds
- * autosave through guideStore under "sheet:<sheet id>" as {fields: {<field id>: text}, updated},
- * keeps the print-only copy of every answer up to date (a textarea cannot print what it hides
- * behind its scrollbar) and shows the print and clear buttons. Field ids are section ids, the
- * same in both languages, so Dutch and English share the answers; stored ids this page does not
- * know (a section renamed or removed since) stay in storage untouched. */
+ * Opt-in per form: <form class="sheet" data-sheet="<sheet id>">, rendered by the build
+ * (hooks/guide/components/sheet.py). The form works and prints without this script; the script
+ * adds autosave through guide.store under "sheet:<sheet id>" as {fields: {<field id>: text},
+ * updated}, keeps the print-only copy of every answer up to date (a textarea cannot print what
+ * it hides behind its scrollbar) and shows the print and clear buttons. Field ids are section
+ * ids, the same in both languages, so Dutch and English share the answers; stored ids this page
+ * does not know (a section renamed or removed since) stay in storage untouched.
+ *
+ * Another tab may change the same answers. Its change comes into every field that has no
+ * unsaved text of its own; where both tabs changed one field, the reader chooses which text
+ * stays. No save ever overwrites a stored answer this tab has not seen. */
 (function () {
   "use strict";
-
+  if (!window.guide) return;
+  var store = window.guide.store;
   var SAVE_DELAY_MS = 300;
 
-  /* When store.js did not load, answers live in this page view only, like blocked storage. */
-  var memoryStore = {
-    data: {},
-    read: function (key) { return this.data[key] || null; },
-    write: function (key, value) { this.data[key] = value; return false; },
-    remove: function (key) { delete this.data[key]; },
-    subscribe: function () {},
-    persistent: function () { return false; },
-    corrupt: function () { return []; },
-  };
-
-  function init(root) {
-    if (root.hasAttribute("data-template-ready")) return;
-    root.setAttribute("data-template-ready", "");
-
-    var store = window.guideStore || memoryStore;
-    var key = "sheet:" + root.getAttribute("data-template");
-    var fields = {};
-    var pending = {}; /* field id -> text typed here and not saved yet */
+  window.guide.component("sheet", function (c) {
+    var root = c.root, key = c.key;
+    // Maps without a prototype: `in` sees only the ids in them.
+    var fields = Object.create(null);    // field id -> its input or textarea
+    var seen = Object.create(null);      // field id -> the stored text the field started from
+    var pending = Object.create(null);   // field id -> text typed here and not saved yet
+    var conflicts = Object.create(null); // field id -> the box asking which text stays
     var timer = null;
-    var status = root.querySelector("[data-template-status]");
-    var notice = root.querySelector("[data-template-notice]");
+    var status = c.part("status"), notice = c.part("notice"), idle = status.textContent;
 
-    Array.prototype.forEach.call(root.querySelectorAll("[data-field]"), function (field) {
+    [].forEach.call(root.querySelectorAll("[data-field]"), function (field) {
       fields[field.getAttribute("data-field")] = field;
     });
 
-    function text(name) { return root.getAttribute("data-i18n-" + name) || ""; }
-
-    function showNotice(name) {
-      notice.textContent = text(name);
-      notice.hidden = false;
+    /* The notice for `name` ("memory", "full", "corrupt"), or none; its name is its state. */
+    function tell(name) {
+      notice.textContent = name ? c.text(name) : "";
+      notice.setAttribute("data-sheet-notice", name || "");
+      notice.hidden = !name;
     }
 
-    /* The stored answers by field id; a record of the wrong shape counts as corrupt. */
-    function storedFields() {
+    function textOf(map, id) { return id in map ? map[id] : ""; }
+
+    /* The stored answers by field id (none when the record is damaged, with a notice). */
+    function stored() {
       var record = store.read(key);
-      if (record === null) return {};
-      if (typeof record.fields !== "object" || record.fields === null || Array.isArray(record.fields)) {
-        showNotice("corrupt");
-        return {};
-      }
-      return record.fields;
+      if (store.damaged(key)) tell("corrupt");
+      return record ? record.fields : Object.create(null);
     }
 
-    function mirror(id) {
+    function put(id, text) {
+      if (fields[id].value !== text) fields[id].value = text;
       var copy = root.querySelector('[data-print-for="' + id + '"]');
-      if (copy) copy.textContent = fields[id].value;
+      if (copy) copy.textContent = text;
     }
 
-    /* Puts stored answers into the fields, except where the reader is typing right now. */
-    function show(stored) {
+    /* Asks the reader which text stays in field `id`: theirs (another tab's) or what is typed. */
+    function conflict(id, theirs) {
+      var box = conflicts[id];
+      if (!box) {
+        box = conflicts[id] = document.createElement("div");
+        box.className = "sheet__conflict";
+        box.setAttribute("role", "alert");
+        box.setAttribute("data-sheet-conflict", id);
+        box.innerHTML = "<p></p><p class=sheet__theirs></p><button type=button class=md-button data-sheet-keep>" +
+          "</button> <button type=button class=md-button></button>";
+        box.children[0].textContent = c.text("conflict");
+        box.children[2].textContent = c.text("keep-mine");
+        box.children[3].textContent = c.text("take-theirs");
+        fields[id].parentNode.insertBefore(box, fields[id].nextSibling);
+        status.textContent = c.text("unsaved");
+      }
+      box.children[1].textContent = theirs || c.text("empty");
+    }
+
+    function drop(id) {
+      if (id in conflicts) conflicts[id].remove();
+      delete conflicts[id];
+    }
+
+    /* The reader's choice: keep what is typed here (saved over theirs), or take theirs. */
+    function resolve(id, keepMine) {
+      var theirs = textOf(stored(), id);
+      drop(id);
+      seen[id] = theirs;
+      if (!keepMine) {
+        delete pending[id];
+        put(id, theirs);
+      }
+      fields[id].focus();
+      save();
+    }
+
+    /* Brings in what is stored now: into every field without unsaved text of its own; a field
+     * whose unsaved text meets a newer stored answer asks the reader. */
+    function sync() {
+      var now = stored();
       Object.keys(fields).forEach(function (id) {
-        var field = fields[id];
-        if (field === document.activeElement || Object.prototype.hasOwnProperty.call(pending, id)) return;
-        var value = typeof stored[id] === "string" ? stored[id] : "";
-        if (field.value !== value) field.value = value;
-        mirror(id);
+        var theirs = textOf(now, id);
+        if (!(id in pending)) {
+          seen[id] = theirs;
+          put(id, theirs);
+        } else if (theirs === pending[id]) {
+          seen[id] = theirs;
+          delete pending[id];
+          drop(id);
+        } else if (theirs !== seen[id]) {
+          conflict(id, theirs);
+        }
       });
     }
 
@@ -77,84 +113,89 @@
      * other fields, and ids this page does not know, are kept. */
     function save() {
       clearTimeout(timer);
-      timer = null;
-      var ids = Object.keys(pending);
-      if (!ids.length) return;
-      var merged = storedFields();
-      ids.forEach(function (id) {
+      var merged = stored(), written = [];
+      Object.keys(pending).forEach(function (id) {
+        var theirs = textOf(merged, id);
+        if (theirs !== seen[id] && theirs !== pending[id]) conflict(id, theirs);
+        if (id in conflicts) return; // the reader chooses first
         if (pending[id] === "") delete merged[id];
         else merged[id] = pending[id];
+        written.push(id);
       });
-      pending = {};
-      var kept;
-      if (Object.keys(merged).length) {
-        kept = store.write(key, { fields: merged, updated: Date.now() });
-      } else {
-        store.remove(key);
-        kept = store.persistent();
+      if (!written.length) {
+        // Nothing to write: the reader took the other tab's text, which is stored.
+        if (!Object.keys(conflicts).length && status.textContent === c.text("unsaved")) status.textContent = idle;
+        return;
       }
+      var kept = Object.keys(merged).length ? store.write(key, { fields: merged, updated: Date.now() })
+        : store.remove(key);
+      if (store.problem() === "memory") kept = false;
       if (!kept) {
-        showNotice("memory");
+        // What is typed stays on screen, and unsaved: the next save tries again.
+        tell(store.problem());
         status.hidden = true;
         return;
       }
+      written.forEach(function (id) {
+        seen[id] = pending[id];
+        delete pending[id];
+      });
+      if (notice.getAttribute("data-sheet-notice") === "full") tell("");
+      status.hidden = false;
       var time = new Date().toLocaleTimeString(document.documentElement.lang || undefined,
         { hour: "2-digit", minute: "2-digit" });
-      status.textContent = text("saved").replace("{time}", time);
+      status.textContent = Object.keys(conflicts).length ? c.text("unsaved") : c.text("saved", { time: time });
     }
 
     function clearAnswers() {
-      if (!window.confirm(text("confirm-clear"))) return;
+      if (!window.confirm(c.text("confirm-clear"))) return;
       clearTimeout(timer);
-      timer = null;
-      pending = {};
+      pending = Object.create(null);
       store.remove(key);
       Object.keys(fields).forEach(function (id) {
-        fields[id].value = "";
-        mirror(id);
+        drop(id);
+        seen[id] = "";
+        put(id, "");
       });
-      status.textContent = text("cleared");
+      status.textContent = c.text("cleared");
     }
 
-    root.addEventListener("input", function (event) {
-      var id = event.target.getAttribute && event.target.getAttribute("data-field");
+    c.on(root, "input", function (event) {
+      var id = event.target.getAttribute("data-field");
       if (!id || fields[id] !== event.target) return;
       pending[id] = event.target.value;
-      mirror(id);
+      put(id, event.target.value);
       clearTimeout(timer);
       timer = setTimeout(save, SAVE_DELAY_MS);
     });
-    root.addEventListener("change", save);
+    c.on(root, "change", save);
     /* The form has no server to go to: Enter in a header field must not reload the page. */
-    root.addEventListener("submit", function (event) { event.preventDefault(); });
-    root.addEventListener("click", function (event) {
-      var target = event.target.closest && event.target.closest("button");
-      if (!target || !root.contains(target)) return;
-      if (target.hasAttribute("data-template-print")) {
+    c.on(root, "submit", function (event) { event.preventDefault(); });
+    c.on(root, "click", function (event) {
+      var target = event.target.closest("button");
+      if (!target) return;
+      if (target.hasAttribute("data-sheet-print")) {
         save();
         window.print();
-      } else if (target.hasAttribute("data-template-clear")) {
+      } else if (target.hasAttribute("data-sheet-clear")) {
         clearAnswers();
+      } else if (target.parentNode.hasAttribute("data-sheet-conflict")) {
+        resolve(target.parentNode.getAttribute("data-sheet-conflict"), target.hasAttribute("data-sheet-keep"));
       }
     });
-    window.addEventListener("pagehide", save);
-    /* Back/forward cache: another tab or language may have changed the answers meanwhile. */
-    window.addEventListener("pageshow", function () { show(storedFields()); });
-    store.subscribe(key, function (record) {
-      show(record && record.fields && typeof record.fields === "object" ? record.fields : {});
-    });
+    c.on(window, "pagehide", save);
+    /* Another tab, or this one back from the back/forward cache: answers may have changed. */
+    c.on(window, "pageshow", sync);
+    c.on(window, "storage", function (event) { if (store.changed(event, key)) sync(); });
 
-    show(storedFields());
-    Array.prototype.forEach.call(root.querySelectorAll("[data-template-print], [data-template-clear]"),
-      function (button) { button.hidden = false; });
-    root.querySelector("[data-template-no-script]").hidden = true;
+    sync();
+    c.part("print").hidden = false;
+    c.part("clear").hidden = false;
+    c.part("no-script").hidden = true;
     status.hidden = false;
-    if (store.corrupt().indexOf(key) >= 0) showNotice("corrupt");
-    if (!store.persistent()) {
-      showNotice("memory");
+    if (store.problem() === "memory") {
+      tell("memory");
       status.hidden = true;
     }
-  }
-
-  Array.prototype.forEach.call(document.querySelectorAll("form.sheet[data-template]"), init);
+  });
 })();

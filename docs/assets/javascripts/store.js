@@ -1,100 +1,163 @@
-/* guideStore: what the guide keeps on the reader's own device (checklist ticks, sheet answers).
+/* The components' shared base: `guide.store`, what the guide keeps on the reader's own device
+ * (checklist ticks, sheet answers), and `guide.component`, which starts a component on each of
+ * its roots once and keeps its errors to itself.
  *
- * Nothing is ever sent anywhere. Keys are scoped with "samenwerken:v1:" so that the My data page
- * can list and export exactly what is ours. Storage can be blocked, full or hold corrupt data:
- * every call then falls back to memory for this page view and reports it, and no call throws.
- * Ids in keys come from the content model (checklist ids, sheet ids), which are the same in
- * both languages, so progress is shared between the Dutch and English pages. */
+ * Nothing is ever sent anywhere. Keys are "samenwerken:v1:<kind>:<id>", written here only, so
+ * that the My data page can list and export exactly what is ours; ids come from the content
+ * model and are the same in both languages, so progress is shared between them. Storage can be
+ * blocked (reading throws: everything lives in memory for this page view), full (writes fail,
+ * reads still work) or hold damaged data (reported, then overwritten by the next save); no call
+ * throws once storage can be reached, and a write says whether it was kept. */
 (function () {
   "use strict";
-  if (window.guideStore) return;
+  if (window.guide) return;
 
   var PREFIX = "samenwerken:v1:";
-  var memory = {};
-  var state = { persistent: true, corrupt: [] };
+  var KEY = /^([a-z]+):([a-z0-9][a-z0-9-]*)$/;
+  /* What each kind of record holds, for every component and for export and import alike: a map
+   * of entries under `part`, each passing `entry`, and the time of the last change. */
+  var KINDS = {
+    checklist: { part: "items", entry: function (v) { return typeof v === "boolean"; } },
+    sheet: { part: "fields", entry: function (v) { return typeof v === "string"; } },
+  };
+  var memory = Object.create(null); // only when storage is blocked
+  var damaged = Object.create(null);
+  var problem = null; // null, "memory" (blocked: kept in memory only) or "full"
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  function isObject(value) {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  }
 
   function storage() {
     try {
-      var s = window.localStorage;
-      var probe = PREFIX + "probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
-    }
+      if (window.localStorage) return window.localStorage;
+    } catch (e) { /* blocked */ }
+    problem = "memory";
+    return null;
   }
 
-  /* The stored object for `key`, or null. Corrupt JSON counts as nothing stored. */
+  /* `value` as `key`'s kind keeps it: known entries only, in maps without a prototype (so that
+   * an id like "__proto__" or "constructor" is just an id). Null when it is not such a record,
+   * or, when `strict` (an import's test), when any entry would be left out. */
+  function clean(key, value, strict) {
+    var match = KEY.exec(key), kind = match && KINDS[match[1]], whole = true;
+    if (!match || !isObject(value)) return null;
+    if (!has(KINDS, match[1])) return value; /* another kind (a later version's): kept as it is */
+    if (!isObject(value[kind.part])) return null;
+    var result = {}, map = result[kind.part] = Object.create(null);
+    Object.keys(value[kind.part]).forEach(function (id) {
+      if (kind.entry(value[kind.part][id])) map[id] = value[kind.part][id];
+      else whole = false;
+    });
+    if (typeof value.updated === "number") result.updated = value.updated;
+    return whole || !strict ? result : null;
+  }
+
+  /* The stored record for `key`, cleaned; null when there is none or it is damaged. */
   function read(key) {
-    var full = PREFIX + key;
-    if (Object.prototype.hasOwnProperty.call(memory, full)) return memory[full];
-    var s = storage();
-    if (!s) { state.persistent = false; return null; }
-    var raw = s.getItem(full);
-    if (raw === null) return null;
-    try {
-      var value = JSON.parse(raw);
-      return value && typeof value === "object" ? value : null;
-    } catch (e) {
-      if (state.corrupt.indexOf(key) < 0) state.corrupt.push(key);
-      return null;
-    }
+    delete damaged[key];
+    if (has(memory, key)) return memory[key];
+    var s = storage(), raw = s && s.getItem(PREFIX + key);
+    if (!raw) return null;
+    var value;
+    try { value = clean(key, JSON.parse(raw)); } catch (e) { value = null; }
+    if (value === null) damaged[key] = true;
+    return value;
   }
 
-  /* Saves `value`; true when it is kept on the device, false when only in memory. */
+  /* Saves `value`; true when it is kept on the device. */
   function write(key, value) {
-    var full = PREFIX + key;
     var s = storage();
-    if (s) {
-      try {
-        s.setItem(full, JSON.stringify(value));
-        delete memory[full];
-        return true;
-      } catch (e) { /* full: fall through to memory */ }
+    if (!s) { memory[key] = value; return false; }
+    try {
+      s.setItem(PREFIX + key, JSON.stringify(value));
+    } catch (e) {
+      problem = "full";
+      return false;
     }
-    memory[full] = value;
-    state.persistent = false;
-    return false;
+    if (problem === "full") problem = null;
+    return true;
   }
 
+  /* Removes `key`; true when nothing of it is left on the device. */
   function remove(key) {
-    var full = PREFIX + key;
-    delete memory[full];
+    delete memory[key];
     var s = storage();
-    if (s) { try { s.removeItem(full); } catch (e) { /* nothing to do */ } }
+    if (!s) return true;
+    s.removeItem(PREFIX + key);
+    return s.getItem(PREFIX + key) === null;
   }
 
-  /* Every key of ours (without the prefix), from the device and from memory. */
+  /* Every key of ours (without the prefix), from the device and from memory, sorted. */
   function keys() {
-    var found = {};
-    var s = storage();
-    if (s) {
-      for (var i = 0; i < s.length; i++) {
-        var k = s.key(i);
-        if (k && k.indexOf(PREFIX) === 0 && k !== PREFIX + "probe") found[k.slice(PREFIX.length)] = true;
-      }
+    var found = Object.keys(memory), s = storage();
+    for (var i = 0; s && i < s.length; i++) {
+      var k = s.key(i);
+      if (k.indexOf(PREFIX) === 0 && found.indexOf(k.slice(PREFIX.length)) < 0) found.push(k.slice(PREFIX.length));
     }
-    Object.keys(memory).forEach(function (k) { found[k.slice(PREFIX.length)] = true; });
-    return Object.keys(found).sort();
+    return found.sort();
   }
 
-  /* Calls fn(value) when another tab changes `key` (null when it was removed). */
-  function subscribe(key, fn) {
-    window.addEventListener("storage", function (event) {
-      if (event.key === null || event.key === PREFIX + key) fn(read(key));
+  /* Whether a "storage" event (another tab's change) concerns `key`, or any key of ours. */
+  function changed(event, key) {
+    return event.key === null || (key ? event.key === PREFIX + key : event.key.indexOf(PREFIX) === 0);
+  }
+
+  /* Starts `init(c)` once on every element with a data-<name> attribute. `c` has the root, its
+   * id, its storage key ("<name>:<id>": a component's name is its kind), part(x) (the element [data-<name>-x]; when it is missing, that is logged and the
+   * component stops), text(x, values) (data-i18n-x with {placeholders} filled) and on(target,
+   * type, fn). An error is logged with the component's name and id and stops that component or
+   * that handler only. The scripts are deferred (overrides/main.html): the page is all there. */
+  var MISSING = {};
+  function component(name, init) {
+    [].forEach.call(document.querySelectorAll("[data-" + name + "]"), function (root) {
+      if (root.hasAttribute("data-" + name + "-ready")) return;
+      root.setAttribute("data-" + name + "-ready", "");
+      var id = root.getAttribute("data-" + name), where = name + (id ? " '" + id + "'" : "") + ": ";
+      function contained(fn) {
+        return function () {
+          try { return fn.apply(this, arguments); } catch (e) {
+            if (e !== MISSING) console.error(where + e.message, e);
+          }
+        };
+      }
+      contained(init)({
+        root: root,
+        id: id,
+        key: name + ":" + id,
+        part: function (part) {
+          var found = root.querySelector("[data-" + name + "-" + part + "]");
+          if (found) return found;
+          console.error(where + "missing [data-" + name + "-" + part + "]"); // the markup's fault: no stack
+          throw MISSING;
+        },
+        text: function (text, values) {
+          return (root.getAttribute("data-i18n-" + text) || "").replace(/\{(\w+)\}/g, function (all, k) {
+            return values && k in values ? values[k] : all;
+          });
+        },
+        on: function (target, type, fn) { target.addEventListener(type, contained(fn)); },
+      });
     });
   }
 
-  window.guideStore = {
-    read: read,
-    write: write,
-    remove: remove,
-    keys: keys,
-    subscribe: subscribe,
-    /* False once storage has failed during this page view: show "not kept" notices. */
-    persistent: function () { if (!storage()) state.persistent = false; return state.persistent; },
-    /* Keys whose stored data could not be read (and will be overwritten on the next save). */
-    corrupt: function () { return state.corrupt.slice(); },
+  window.guide = {
+    store: {
+      read: read,
+      write: write,
+      remove: remove,
+      keys: keys,
+      changed: changed,
+      clean: clean,
+      has: has,
+      /* Whether the last read of `key` found stored data it could not use. */
+      damaged: function (key) { return has(damaged, key); },
+      /* Why the device does not keep what is written: null, "memory" (storage is blocked, so
+       * it is kept for this page view only) or "full" (the last write failed). */
+      problem: function () { storage(); return problem; },
+    },
+    component: component,
   };
 })();

@@ -22,6 +22,14 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "cleared": "Alle vinkjes zijn weggehaald.",
             "undo": "Ongedaan maken",
             "storage-off": "Je browser bewaart je vinkjes nu niet. Als je deze pagina sluit, zijn ze weg.",
+            "full": (
+                "Je vinkjes konden niet worden bewaard: de opslag van je browser voor deze site is vol. "
+                "Als je deze pagina sluit, zijn je laatste wijzigingen weg."
+            ),
+            "corrupt": (
+                "Je eerder bewaarde vinkjes waren beschadigd en konden niet worden gelezen. "
+                "Wat je nu afvinkt, wordt weer gewoon bewaard."
+            ),
         },
         "sheet": {
             "client": "Klant",
@@ -47,6 +55,18 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "voordat je de pagina sluit, of download de lege pdf."
             ),
             "footer": "Uit de gids {site}",
+            "full": (
+                "Je antwoorden konden niet worden bewaard: de opslag van je browser voor deze site is vol. "
+                "Ze blijven staan zolang deze pagina open is: druk ze af voordat je de pagina sluit."
+            ),
+            "conflict": "Dit antwoord is intussen in een ander tabblad veranderd. Daar staat nu:",
+            "keep_mine": "Mijn tekst houden",
+            "take_theirs": "Die tekst nemen",
+            "empty": "(leeg)",
+            "unsaved": (
+                "Nog niet alles is bewaard: een antwoord is ook in een ander tabblad veranderd. "
+                "Kies onder dat antwoord welke tekst blijft."
+            ),
         },
         "my_data": {
             "no_script": (
@@ -92,6 +112,13 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "Je browser laat deze site niets bewaren. Wat hier staat, verdwijnt zodra je deze "
                 "pagina sluit."
             ),
+            "confirm_import": "Terugzetten vervangt wat nu op dit apparaat staat: {list}. Doorgaan?",
+            "import_cancelled": "Je hebt het terugzetten afgebroken. Er is niets veranderd.",
+            "import_full": (
+                "Dit bestand kon niet worden teruggezet: de opslag van je browser voor deze site "
+                "is vol. Er is niets veranderd."
+            ),
+            "delete_failed": "Niet alles kon worden gewist: {list} staat nog op dit apparaat.",
         },
         # Dutch is the source language: no Dutch page is a translation.
         "translation": {},
@@ -111,6 +138,14 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "storage-off": (
                 "Your browser isn't saving your ticks right now. They'll be gone when you close "
                 "this page."
+            ),
+            "full": (
+                "Your ticks could not be saved: this browser's storage for the site is full. "
+                "Your latest changes will be gone when you close this page."
+            ),
+            "corrupt": (
+                "Your previously saved ticks were damaged and couldn't be read. "
+                "Whatever you tick now will be saved as usual."
             ),
         },
         "sheet": {
@@ -137,6 +172,18 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "you close the page, or download the blank PDF."
             ),
             "footer": "From the guide {site}",
+            "full": (
+                "Your answers could not be saved: this browser's storage for the site is full. "
+                "They stay on screen while this page is open, so print them before you close it."
+            ),
+            "conflict": "This answer has been changed in another tab in the meantime. It now reads:",
+            "keep_mine": "Keep my text",
+            "take_theirs": "Use that text",
+            "empty": "(empty)",
+            "unsaved": (
+                "Not everything is saved yet: an answer was also changed in another tab. "
+                "Below that answer, choose which text to keep."
+            ),
         },
         "my_data": {
             "no_script": "Without JavaScript this page can't show what is stored on this device.",
@@ -173,6 +220,13 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "Your browser doesn't let this site save anything. What you see here will be gone "
                 "once you close this page."
             ),
+            "confirm_import": "Restoring replaces what is on this device now: {list}. Continue?",
+            "import_cancelled": "You cancelled the restore. Nothing has changed.",
+            "import_full": (
+                "This file could not be restored: this browser's storage for the site is full. "
+                "Nothing has changed."
+            ),
+            "delete_failed": "Not everything could be deleted: {list} is still on this device.",
         },
         "translation": {
             "notice_title": "This translation may be behind",

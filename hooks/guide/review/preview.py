@@ -140,9 +140,9 @@ def _locale_of_built(path: str) -> str:
 
 
 def _sheet_pages(site: Path) -> list[str]:
-    """The built pages that show a sheet (its markup contract: data-template)."""
+    """The built pages that show a sheet (its markup contract: data-sheet)."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if "data-template=" in p.read_text(encoding="utf-8", errors="replace"))
+                  if "data-sheet=" in p.read_text(encoding="utf-8", errors="replace"))
 
 
 def make(repo: Path, out: Path, base: str, every_page: bool = False) -> Preview:
