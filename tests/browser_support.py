@@ -4,15 +4,13 @@ and the axe-core check. Importable by name (tests/ is on pytest's pythonpath).""
 
 from __future__ import annotations
 
-import http.server
 import os
 import shutil
-import socket
-from pathlib import Path
 
 import pytest
 
 from helpers import ROOT
+from site_server import SiteHandler, free_port  # noqa: F401  (the tests' fixtures import them from here)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -24,34 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site like a static host: a missing page gets the 404 page of its
-    language (GitHub Pages serves the root one; hosts that support per-folder 404s, ours)."""
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        root = Path(self.directory)
-        lang_404 = root / "en" / "404.html"
-        body_file = lang_404 if self.path.startswith("/en/") and lang_404.exists() else root / "404.html"
-        body = body_file.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
 
 def chromium_path() -> str | None:
