@@ -94,8 +94,6 @@ def on_page_content(html, page, config, files):
     return html
 
 
-
-
 def _file(files, page, path: str):
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
     # In the English build a link to `x.md` means the English page `x.en.md`.
