@@ -9,7 +9,6 @@ own. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable
@@ -87,11 +86,9 @@ def render(checklist: Checklist, locale: str, resolve_link: Callable[[str], str]
         t=t,
         script_strings={name: t[name] for name in SCRIPT_STRINGS},
     )
-    shown = [escape(checklist.moment, quote=False)] + [_TAG.sub("", v) for pair in texts.values() for v in pair if v]
+    shown = [escape(checklist.moment, quote=False)]
+    shown += [inline.without_tags(v) for pair in texts.values() for v in pair if v]
     return Rendered(html, " ".join(shown))
-
-
-_TAG = re.compile(r"<[^>]*>")  # nh3 wrote the HTML: every tag is whole
 
 
 def search_entry(checklist: Checklist, page_url: str, text: str) -> dict[str, str]:

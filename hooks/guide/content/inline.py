@@ -74,8 +74,13 @@ def _cleaned(converted: str) -> str:
 
 def html_text(text: str, resolve_link: Callable[[str], str] | None = None) -> str:
     """What `render` shows of a text, as HTML text: escaped, without tags (for places that show
-    HTML text, such as the search index). nh3 wrote the HTML, so every tag is whole."""
-    return _TAG.sub("", render(text, resolve_link))
+    HTML text, such as the search index)."""
+    return without_tags(render(text, resolve_link))
+
+
+def without_tags(rendered: str) -> str:
+    """HTML that `render` made, as HTML text. nh3 wrote that HTML, so every tag is whole."""
+    return _TAG.sub("", rendered)
 
 
 def problems(text: str) -> list[str]:
