@@ -1,9 +1,10 @@
-"""MkDocs adapter for the Content-Security-Policy: once both languages are built, puts the
-policy into every page (GitHub Pages sends no headers) and writes it for the whole site
+"""MkDocs adapter for the Content-Security-Policy: every page carries the policy (GitHub Pages
+sends no headers), and once both languages are built it is written for the whole site
 (`site/csp.txt`) and for hosts that read a header file (`site/_headers`).
 
-The policy allows the theme's inline scripts by hash, read from the built pages, so it can only
-be written after the last page of the last language; the logic is in `guide.build.csp`.
+The policy allows the theme's inline scripts by hash. Each page gets the policy its own scripts
+need as MkDocs writes it; after the last page of the last language, `guide.build.csp.write`
+checks that every page's policy is the same one and writes it for the host.
 """
 
 from __future__ import annotations
@@ -25,6 +26,18 @@ _serving = False
 def on_startup(*, command, dirty):
     global _serving
     _serving = command == "serve"
+
+
+@event_priority(-100)  # last: after every hook that changes the page's HTML
+def on_post_page(output, page, config):
+    return output if _serving else csp.with_own_policy(output)
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):  # 404.html, sitemap.xml
+    if _serving or not template_name.endswith(".html"):
+        return output_content
+    return csp.with_own_policy(output_content)
 
 
 @event_priority(-120)  # after the i18n plugin's other builds (-100) and site_hook's 404 (-110)

@@ -58,14 +58,15 @@ def test_page_hashes_are_sorted_and_unique():
 
 def test_site_hashes_when_every_page_has_the_same_scripts():
     page = "<script>alert('Hello, world.');</script><script src='x.js'></script>"
-    assert csp.site_hashes({"index.html": page, "en/index.html": page}) == (HELLO,)
+    hashes = csp.page_hashes(page)
+    assert csp.site_hashes({"index.html": hashes, "en/index.html": hashes}) == (HELLO,)
 
 
 def test_site_hashes_names_the_pages_that_differ():
     usual = "<script>alert('Hello, world.');</script>"
     pages = {"a.html": usual, "b.html": usual, "en/c.html": usual + "<script>base='..'</script>"}
     with pytest.raises(csp.CspError) as error:
-        csp.site_hashes(pages)
+        csp.site_hashes({name: csp.page_hashes(html) for name, html in pages.items()})
     message = str(error.value)
     assert message.startswith(f"1 of 3 pages have other inline scripts than the rest ({HELLO})")
     assert "\n  en/c.html: " in message
@@ -127,6 +128,26 @@ def test_write_fails_on_a_page_with_its_own_script(tmp_path):
     assert not (tmp_path / "csp.txt").exists()
 
 
+def test_a_page_that_carries_its_own_policy_is_read_only_as_far_as_that_policy(tmp_path):
+    page = "<html><head><meta charset=utf-8><script>alert('Hello, world.');</script></head><body>"
+    placed = csp.with_own_policy(page + "<p>" + "x" * 10_000 + "</p></body></html>")
+    write_site(tmp_path, {"index.html": placed, "en/index.html": page + "</body></html>"})
+    before = (tmp_path / "index.html").stat().st_mtime_ns
+    assert csp.write(tmp_path) == csp.policy([HELLO])
+    assert (tmp_path / "index.html").stat().st_mtime_ns == before  # not written again
+    assert (tmp_path / "index.html").read_text(encoding="utf-8") == placed
+    assert (tmp_path / "en/index.html").read_text(encoding="utf-8") == csp.with_meta(page + "</body></html>",
+                                                                                   csp.policy([HELLO]))
+
+
+def test_a_page_whose_own_policy_differs_from_the_rest_fails(tmp_path):
+    usual = "<html><head><meta charset=utf-8><script>alert('Hello, world.');</script></head></html>"
+    odd = csp.with_own_policy("<html><head><meta charset=utf-8><script>base='..'</script></head></html>")
+    write_site(tmp_path, {"a.html": csp.with_own_policy(usual), "b.html": usual, "en/c.html": odd})
+    with pytest.raises(csp.CspError, match=r"1 of 3 pages .*\n  en/c\.html: 'sha256-"):
+        csp.write(tmp_path)
+
+
 def i18n_config(site_dir, building):
     return SimpleNamespace(site_dir=str(site_dir), plugins={"i18n": SimpleNamespace(building=building)})
 
@@ -161,3 +182,12 @@ def test_a_page_without_a_head_cannot_take_the_policy():
     assert csp.with_meta("<html><head></head></html>", "x").startswith('<html><head>\n<meta http-equiv')
     with pytest.raises(csp.CspError, match="no <head>"):
         csp.with_meta("<p>fragment</p>", csp.policy())
+
+
+def test_the_hook_puts_each_page_s_own_policy_in_as_mkdocs_writes_it(monkeypatch):
+    page = "<html><head><meta charset=utf-8><script>alert('Hello, world.');</script></head></html>"
+    assert csp_hook.on_post_page(page, page=None, config=None) == csp.with_own_policy(page)
+    assert csp_hook.on_post_template(page, template_name="404.html", config=None) == csp.with_own_policy(page)
+    assert csp_hook.on_post_template("<urlset/>", template_name="sitemap.xml", config=None) == "<urlset/>"
+    monkeypatch.setattr(csp_hook, "_serving", True)  # serve's live-reload script needs pages without it
+    assert csp_hook.on_post_page(page, page=None, config=None) == page

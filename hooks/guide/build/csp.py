@@ -16,7 +16,7 @@ import base64
 import hashlib
 import re
 from collections import Counter
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -106,15 +106,14 @@ def page_hashes(html: str) -> tuple[str, ...]:
     return tuple(sorted({source_hash(s) for s in inline_scripts(html)}))
 
 
-def site_hashes(pages: Mapping[str, str]) -> tuple[str, ...]:
-    """The hashes shared by every page (name -> HTML).
+def site_hashes(by_page: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The hashes shared by every page (name -> the hashes it needs).
 
     Every page must carry the same inline scripts: one that differs per page (a per-page base
     URL, say) would need one hash per page in a header that the host sends with every file.
     """
-    if not pages:
+    if not by_page:
         raise CspError("no HTML pages found: build the site first")
-    by_page = {name: page_hashes(html) for name, html in pages.items()}
     usual, _ = Counter(by_page.values()).most_common(1)[0]
     odd = sorted(name for name, hashes in by_page.items() if hashes != usual)
     if odd:
@@ -123,7 +122,7 @@ def site_hashes(pages: Mapping[str, str]) -> tuple[str, ...]:
         )
         more = f"\n  ... and {len(odd) - 10} more" if len(odd) > 10 else ""
         raise CspError(
-            f"{len(odd)} of {len(pages)} pages have other inline scripts than the rest "
+            f"{len(odd)} of {len(by_page)} pages have other inline scripts than the rest "
             f"({', '.join(usual) or 'none'}); one policy cannot cover them without a hash per "
             f"page. Move the script to a file, or keep it identical on every page:\n{listed}{more}"
         )
@@ -184,20 +183,41 @@ def read_headers(text: str) -> list[tuple[str, str]]:
     return headers
 
 
+def with_own_policy(html: str) -> str:
+    """The page with the policy its own inline scripts need. Put into each page as it is
+    written, so that no page is read and written a second time; `write` then checks that
+    every page's policy is the site's."""
+    return with_meta(html, policy(page_hashes(html)))
+
+
+# A policy `with_meta` put into a page, found near its top (it follows the charset).
+_PLACED = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+_PLACED_WITHIN = 4096  # characters from the start of a page
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
+
+
 def write(site_dir: Path, in_pages: bool = True) -> str:
     """Writes `csp.txt` (the policy on one line) and `_headers` into the built site's root and,
-    with `in_pages`, the policy into every page.
+    with `in_pages`, the policy into every page that does not carry it yet.
 
-    Reads every HTML file below `site_dir`, both languages and the 404 pages included, as the
-    host sends the same header with all of them. Returns the policy.
+    Looks at every HTML file below `site_dir`, both languages and the 404 pages included, as the
+    host sends the same header with all of them: a page that carries its own policy
+    (`with_own_policy`) is only read as far as that policy, any other page is read whole and its
+    scripts hashed. Returns the policy.
     """
-    pages = {
-        path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(site_dir.rglob("*.html"))
-    }
-    text = policy(site_hashes(pages))
+    by_page, unplaced = {}, {}
+    for path in sorted(site_dir.rglob("*.html")):
+        name = path.relative_to(site_dir).as_posix()
+        with path.open(encoding="utf-8") as file:
+            placed = _PLACED.search(file.read(_PLACED_WITHIN))
+        if placed:
+            by_page[name] = tuple(sorted(set(_HASH.findall(unescape(placed.group(1))))))
+        else:
+            unplaced[name] = path.read_text(encoding="utf-8")
+            by_page[name] = page_hashes(unplaced[name])
+    text = policy(site_hashes(by_page))
     if in_pages:
-        for name, html in pages.items():
+        for name, html in unplaced.items():
             (site_dir / name).write_text(with_meta(html, text), encoding="utf-8")
     (site_dir / POLICY_FILE).write_text(text + "\n", encoding="utf-8")
     (site_dir / HEADERS_FILE).write_text(headers_file(text), encoding="utf-8")
