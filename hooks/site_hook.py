@@ -8,6 +8,7 @@ theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`,
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
 - each language gets its own search index, sitemap and 404 page.
+The second build also reuses the theme templates the first one compiled (`guide.build.compiled`).
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from guide.bilingual import locales, search_index, sitemap
+from guide.build.compiled import Compiled
 
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
 _state: dict = {}
+_compiled = Compiled()
 
 
 def _build_locale(config) -> str:
@@ -43,6 +46,11 @@ def on_config(config):
         _state.update(sources=set(), not_found_page=None)
     config.theme["language"] = locale
     return config
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _compiled  # set before any page asks for a template
+    return env
 
 
 @event_priority(10)  # before the i18n plugin filters the files: both versions are still there
