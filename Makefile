@@ -102,8 +102,9 @@ ifeq ($(LOCAL),)
 	esac
 endif
 
+# One worker per CPU, each taking whole test files (so a file's built site is built once).
 test: $(BIN)/.installed node_modules/.installed browser spelling lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # Likely bugs in our Python (ruff) and our scripts (ESLint); no style rules beyond line length.
 lint: $(BIN)/.installed node_modules/.installed
