@@ -150,7 +150,7 @@ def test_a_finished_checklist_says_so_and_shows_the_next_step(context, site):
     tick(page, "kies-je-richting", STAP_1[-1:])
     expect(root).to_have_class("checklist checklist--read-do checklist--done")
     expect(nxt).to_be_visible()
-    expect(nxt).to_have_text("Volgende stap: Stap 2: vertrouwen en gunning →")
+    expect(nxt).to_have_text("Volgende stap: Stap 2: vertrouwen en gunning\xa0→")
     page.reload()  # finished stays finished
     expect(nxt).to_be_visible()
     page.locator('[data-checklist="kies-je-richting"] input[data-item="hardop"]').uncheck()

@@ -185,7 +185,7 @@ def test_a_finished_checklist_names_its_next_step():
     assert own.has_attr("hidden") and own.a["href"] == "x/blad.md#blad-doel"  # its own next wins
     default = model.__class__(**{**model.__dict__, "next": None})
     page = BeautifulSoup(checklist.render(default, "en", None, ("Step 2", "stap-2.html")).html, "html.parser")
-    assert page.select_one("[data-checklist-next]").text == "Next step: Step 2 →"
+    assert page.select_one("[data-checklist-next]").text == "Next step: Step 2\xa0→"
     last = BeautifulSoup(checklist.render(default, "en").html, "html.parser")
     assert last.select_one("[data-checklist-next]") is None  # the guide's last page: nowhere to send the reader
 
