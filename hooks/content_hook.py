@@ -110,6 +110,8 @@ def on_page_context(context, page, config, nav):
     declared = [("checklist", c["id"]) for c in page.meta.get("checklists") or []]
     if page.meta.get("sheet"):
         declared.append(("sheet", page.meta["sheet"]["id"]))
+    if page.meta.get("glance"):
+        declared.append(("glance", None))
     wrong = lookalikes + place.problems(placeholders, declared)
     missing = place.unplaced(placeholders, declared)
     if not wrong and not missing:
@@ -119,7 +121,7 @@ def on_page_context(context, page, config, nav):
     found = [(place.source_line(text, p.kind, p.id, p.occurrence) or 1, "body", p.message) for p in wrong]
     front = checks.check_page(page.file.src_uri, text).front  # its lines, now that one is needed
     for key in missing:
-        path = ("sheet", "id") if key[0] == "sheet" else (
+        path = {"sheet": ("sheet", "id"), "glance": ("glance",)}.get(key[0]) or (
             "checklists", [c["id"] for c in page.meta["checklists"]].index(key[1]), "id")
         found.append((front.line(path), frontmatter.format_path(path),
                       f"is not placed in the page: add a line {place.placeholder_text(key)} to the body"))

@@ -117,3 +117,16 @@ def mkdocs_page(src_uri: str, html: str, meta: dict, anchors: set | None = None,
     page = Page(meta.get("title"), file, mkdocs_config("nl"))
     page.meta, page.content, page.present_anchor_ids, page.toc = meta, html, anchors, get_toc([])
     return page
+
+
+# Front matter of a page with a one-section sheet 'blad' (its section 'doel' has the id
+# 'blad-doel'): a target for links into a sheet.
+SMALL_SHEET = """sheet:
+  id: blad
+  title: Blad
+  sections:
+    - id: doel
+      heading: Doel
+      prompt: Wat wil je?
+      lines: 2
+"""

@@ -15,6 +15,7 @@
     var boxes = [].slice.call(c.root.querySelectorAll("input[data-item]"));
     var progress = c.part("progress"), reset = c.part("reset"), undo = c.part("undo");
     var notice = c.part("notice"), controls = c.part("controls");
+    var next = c.root.querySelector("[data-checklist-next]"); // only when there is a next step
     var saved = Object.create(null); // every stored tick, also for items this page no longer has
     var beforeReset = null;
 
@@ -33,11 +34,14 @@
     }
 
     function update() {
-      var done = boxes.filter(function (box) { return box.checked; }).length;
-      var text = c.text(done === boxes.length ? "complete" : "progress", { done: done, total: boxes.length });
+      var done = boxes.filter(function (box) { return box.checked; }).length, complete = done === boxes.length;
+      var text = c.text(complete ? "complete" : "progress", { done: done, total: boxes.length });
       // Rewriting the same text could make a screen reader announce it again.
       if (progress.textContent !== text) progress.textContent = text;
       reset.disabled = done === 0;
+      // Finished: the list says so at a glance, and shows where to go from here.
+      c.root.classList.toggle("checklist--done", complete);
+      if (next) next.hidden = !complete;
     }
 
     /* The click stands whatever storage does: it is saved, or kept on screen with a notice. */

@@ -29,7 +29,25 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "corrupt": (
                 "Je eerder bewaarde vinkjes waren beschadigd en konden niet worden gelezen. "
                 "Wat je nu afvinkt, wordt weer gewoon bewaard."
-            ),
+            ),            "next": "Volgende stap:",
+        },
+        "glance": {
+            "time": "Tijd",
+            "when": "Wanneer",
+            "need": "Nodig",
+            "result": "Resultaat",
+            "checklist": "Checklist",
+            "checklists": "Checklists",
+            "checklist_link": "{title}, {count} punten",
+        },
+        "progress": {
+            "checklist_hint": "Checklist, {count} punten",
+            "sheet_hint": "Je voorbereiding op één A4",
+            "not_started": "Niet begonnen",
+            "partly": "{done} van {total}",
+            "done": "Klaar",
+            "preparations_one": "1 voorbereiding",
+            "preparations_other": "{count} voorbereidingen",
         },
         "sheet": {
             "client": "Klant",
@@ -146,7 +164,25 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "corrupt": (
                 "Your previously saved ticks were damaged and couldn't be read. "
                 "Whatever you tick now will be saved as usual."
-            ),
+            ),            "next": "Next step:",
+        },
+        "glance": {
+            "time": "Time",
+            "when": "When",
+            "need": "You need",
+            "result": "Result",
+            "checklist": "Checklist",
+            "checklists": "Checklists",
+            "checklist_link": "{title}, {count} items",
+        },
+        "progress": {
+            "checklist_hint": "Checklist, {count} items",
+            "sheet_hint": "Your preparation on one sheet of A4",
+            "not_started": "Not started",
+            "partly": "{done} of {total}",
+            "done": "Done",
+            "preparations_one": "1 preparation",
+            "preparations_other": "{count} preparations",
         },
         "sheet": {
             "client": "Client",

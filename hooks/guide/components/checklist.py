@@ -37,12 +37,14 @@ class Checklist:
     kind: str  # "read-do" or "do-confirm"
     moment: str
     items: tuple[Item, ...]
+    next: str | None = None  # inline Markdown: what to do once every item is ticked
 
 
 def from_front_matter(data: dict) -> Checklist:
     """One entry of a page's `checklists:`, already checked by the content model."""
     return Checklist(data["id"], data["title"], data["kind"], data["moment"],
-                     tuple(Item(i["id"], i["text"], i.get("hint") or None) for i in data["items"]))
+                     tuple(Item(i["id"], i["text"], i.get("hint") or None) for i in data["items"]),
+                     data.get("next") or None)
 
 
 def root_id(checklist_id: str) -> str:
@@ -70,9 +72,11 @@ class Rendered:
     search_text: str  # what search finds it by: moment, items and hints, as HTML text
 
 
-def render(checklist: Checklist, locale: str, resolve_link: Callable[[str], str] | None = None) -> Rendered:
+def render(checklist: Checklist, locale: str, resolve_link: Callable[[str], str] | None = None,
+           next_page: tuple[str, str] | None = None) -> Rendered:
     """The checklist's HTML in `locale`, with item links made by `resolve_link`, and its
-    search text (only what a reader would search for: not the buttons and notices)."""
+    search text (only what a reader would search for: not the buttons and notices). Once every
+    item is ticked it shows the next step: its own `next`, or else `next_page` (title, href)."""
     t = strings(locale, "checklist")
     texts = {}  # inline.render returns cleaned HTML (nh3): safe to insert unescaped
     for item in checklist.items:
@@ -85,10 +89,19 @@ def render(checklist: Checklist, locale: str, resolve_link: Callable[[str], str]
         root_id=root_id(checklist.id),
         t=t,
         script_strings={name: t[name] for name in SCRIPT_STRINGS},
+        next=_next_step(checklist, resolve_link, next_page),
     )
     shown = [escape(checklist.moment, quote=False)]
     shown += [inline.without_tags(v) for pair in texts.values() for v in pair if v]
     return Rendered(html, " ".join(shown))
+
+
+def _next_step(checklist: Checklist, resolve_link, next_page) -> Markup | None:
+    if checklist.next:
+        return Markup(inline.render(checklist.next, resolve_link))
+    if next_page:
+        return Markup('<a href="{}">{}</a>').format(next_page[1], next_page[0])
+    return None
 
 
 def search_entry(checklist: Checklist, page_url: str, text: str) -> dict[str, str]:

@@ -1,7 +1,9 @@
 """Where a page shows its components: one placeholder grammar for all of them.
 
 A page marks the place of a component with an HTML comment on a line of its own:
-`<!-- checklist: richting -->`, `<!-- sheet: gespreksvoorbereiding -->`, `<!-- my-data -->`.
+`<!-- checklist: richting -->`, `<!-- sheet: gespreksvoorbereiding -->`, `<!-- my-data -->`,
+`<!-- progress -->` (the guide's progress overview) and `<!-- glance -->` (a page's at-a-glance
+line, declared by its front matter's `glance:`).
 They are looked for in the HTML that Markdown made of the page, where Markdown leaves them:
 Markdown passes a comment line through as it is, but escapes one in a code block, keeps one in
 the middle of a sentence inside that sentence's paragraph, and a comment around it hides it from
@@ -15,13 +17,15 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-KINDS = ("checklist", "sheet", "my-data")
-WITHOUT_ID = ("my-data",)  # one per site: needs no id and no declaration
+KINDS = ("checklist", "sheet", "my-data", "progress", "glance")
+WITHOUT_ID = ("my-data", "progress", "glance")  # at most one per page: no id
+UNDECLARED = ("my-data", "progress")  # made from the whole site: no declaration in the page
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_GRAMMAR = re.compile(r"\s*(?:(?P<kind>checklist|sheet)\s*:\s*(?P<id>[^\s>]+)|(?P<bare>my-data))\s*")
+_WITH_ID = "|".join(k for k in KINDS if k not in WITHOUT_ID)
+_GRAMMAR = re.compile(rf"\s*(?:(?P<kind>{_WITH_ID})\s*:\s*(?P<id>[^\s>]+)|(?P<bare>{'|'.join(WITHOUT_ID)}))\s*")
 # What a reader of the Markdown would take for a placeholder: as a comment, or escaped in code.
-_LOOKALIKE = re.compile(r"(?:<!--|&lt;!--)\s*(?P<kind>checklist|sheet|my-data)\b(?:\s*:\s*(?P<id>[^\s>&]+))?")
+_LOOKALIKE = re.compile(rf"(?:<!--|&lt;!--)\s*(?P<kind>{'|'.join(KINDS)})\b(?:\s*:\s*(?P<id>[^\s>&]+))?")
 
 Key = tuple  # (kind, id): ("checklist", "richting"), ("my-data", None)
 
@@ -96,9 +100,9 @@ def problems(placeholders: list[Placeholder], declared: Iterable[Key]) -> list[P
     for placeholder in placeholders:
         key = placeholder.key
         seen[key] = seen.get(key, 0) + 1
-        if placeholder.kind not in WITHOUT_ID and key not in declared:
+        if placeholder.kind not in UNDECLARED and key not in declared:
             found.append(Problem(*key, seen[key] - 1,
-                                 f"placeholder for {key[0]} '{key[1]}', which the front matter does not declare"))
+                                 f"placeholder for {_name(key)}, which the front matter does not declare"))
         elif seen[key] == 2:
             found.append(Problem(*key, 1, f"{_name(key)} is placed twice"))
     return found

@@ -41,7 +41,8 @@ def explaining_validator():
 
 
 MIN_ITEMS, MAX_ITEMS = 3, 9
-INLINE_FIELDS = ("text", "hint", "prompt", "example")
+INLINE_FIELDS = ("text", "hint", "prompt", "example")  # of items and sheet sections
+GLANCE_FIELDS = ("time", "when", "need", "result")  # all inline Markdown
 # The schema's id pattern, matched whole: JSON Schema's `$` (and Python's) also matches before a
 # final line break, so "x\n" would pass the schema and then break the page's script.
 ID = re.compile(SCHEMA["definitions"]["id"]["pattern"].strip("^$"))
@@ -191,6 +192,9 @@ def _check_rules(page: Page, report: _Reporter) -> None:
                        f"has {len(items)} items; a usable checklist has {MIN_ITEMS} to {MAX_ITEMS}", "warning")
         for m, item in enumerate(items):
             _check_inline(report, ("checklists", n, "items", m), item)
+        _check_inline(report, ("checklists", n), checklist, ("next",))
+    if "glance" in data:
+        _check_inline(report, ("glance",), data["glance"], GLANCE_FIELDS)
     sheet = data.get("sheet")
     if sheet:
         _whole_id(report, ("sheet", "id"), sheet["id"])
@@ -215,8 +219,8 @@ def _whole_id(report: _Reporter, path: tuple, value: str) -> None:
         report.add(path, f"{value!r} is not a valid id: {ID_RULE}")
 
 
-def _check_inline(report: _Reporter, path: tuple, entry: dict) -> None:
-    for name in INLINE_FIELDS:
+def _check_inline(report: _Reporter, path: tuple, entry: dict, fields: tuple = INLINE_FIELDS) -> None:
+    for name in fields:
         if name in entry:
             for problem in inline.problems(entry[name]):
                 report.add(path + (name,), problem)

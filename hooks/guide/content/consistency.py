@@ -12,7 +12,7 @@ import posixpath
 
 from guide.bilingual import locales
 from guide.content import frontmatter, inline
-from guide.content.checks import INLINE_FIELDS, Page, Problem
+from guide.content.checks import GLANCE_FIELDS, INLINE_FIELDS, Page, Problem
 
 
 def check_pages(pages: list[Page]) -> list[Problem]:
@@ -60,6 +60,10 @@ def _same_ids(source: Page, translation: Page) -> list[Problem]:
         if checklist["id"] in nl_lists:
             compare(("checklists", n, "items"), _ids(nl_lists[checklist["id"]]["items"]),
                     _ids(checklist["items"]), f"item ids of checklist '{checklist['id']}'")
+    if ("glance" in source.data) != ("glance" in translation.data):
+        has, lacks = (source, translation) if "glance" in source.data else (translation, source)
+        found.append(Problem(translation.file, translation.front.line(("glance",)),
+                             "glance", f"{has.file} has an at-a-glance line and {lacks.file} does not"))
     nl_sheet, en_sheet = source.data.get("sheet"), translation.data.get("sheet")
     if bool(nl_sheet) != bool(en_sheet):
         has, lacks = (source, translation) if nl_sheet else (translation, source)
@@ -100,11 +104,16 @@ def _link_problem(src_uri: str, target: str, by_uri: dict[str, Page]) -> str | N
 
 def inline_texts(data: dict):
     """(field path, text) of every text with inline Markdown in a page's front matter."""
+    for name in GLANCE_FIELDS:
+        if name in data.get("glance", {}):
+            yield ("glance", name), data["glance"][name]
     for n, checklist in enumerate(data.get("checklists", [])):
         for m, item in enumerate(checklist["items"]):
             for name in INLINE_FIELDS:
                 if name in item:
                     yield ("checklists", n, "items", m, name), item[name]
+        if "next" in checklist:
+            yield ("checklists", n, "next"), checklist["next"]
     for m, section in enumerate((data.get("sheet") or {}).get("sections", [])):
         for name in INLINE_FIELDS:
             if name in section:
