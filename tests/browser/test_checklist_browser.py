@@ -8,13 +8,8 @@ twice into one served folder.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
 import re
-import socket
-import threading
 
 import pytest
 from playwright.sync_api import expect
@@ -23,7 +18,6 @@ from pypdf import PdfReader
 from browser_support import (
     BLOCK_STORAGE,
     FULL_STORAGE,
-    SiteHandler,
     enforce_csp,
     fill_storage,
     open_page,
@@ -32,6 +26,7 @@ from browser_support import (
 )
 from helpers import make_project, mkdocs_build
 from helpers import page as md_page
+from site_server import free_port, serving
 
 KEY = "samenwerken:v1:checklist:"
 STAP_1 = "kies-je-richting"
@@ -410,24 +405,6 @@ def test_ticks_print(context, site):
 
 
 # --- a rebuilt page ------------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serving(directory, port: int):
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
 
 def list_pages(items: list[tuple[str, str, str]]) -> dict[str, str]:
     """A fixture site with one checklist 'proef' of `items` (id, Dutch text, English text)."""
