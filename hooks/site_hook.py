@@ -107,13 +107,19 @@ def _finish_site(config):
         return
     site = Path(config.site_dir)
     (site / "404.html").write_bytes(_state["not_found_page"])
-    _write_search_indexes(site)
+    _write_search_indexes(site, Path(config.docs_dir))
     _write_sitemaps(site, config.site_url)
 
 
-def _write_search_indexes(site: Path) -> None:
+def _write_search_indexes(site: Path, docs: Path) -> None:
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for code, index in search_index.split(combined).items():
+        words = search_index.words_path(docs, code)
+        try:
+            groups = search_index.read_groups(words, f"docs/{words.name}")
+        except search_index.SearchWordsError as error:
+            raise PluginError(str(error)) from None
+        index = search_index.with_search_words(search_index.in_parts(index), groups)
         target = site / locales.locale_root(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
