@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.bilingual import locales, search_index, sitemap
+from guide.bilingual import locales, search_index, sitemap, strings
 
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
@@ -66,6 +66,7 @@ def on_page_context(context, page, config, nav):
     _set_alternates(context, config, [(a, locales.page_path(source, a.locale)) for a in versions])
     # MkDocs' canonical ends in index.html; it must be the very URL the hreflang links name.
     page.canonical_url = next(a.href for a in versions if a.locale == _build_locale(config))
+    _set_search_start(context, config, nav)
     return context
 
 
@@ -74,7 +75,23 @@ def on_template_context(context, template_name, config):
         # A 404 page has no counterpart: offer each language's home page instead.
         homes = locales.alternates("index.md", config.site_url)
         _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
+        _set_search_start(context, config, context.get("nav"))
     return context
+
+
+# Where a search that found nothing sends the reader (overrides/partials/search.html): the first
+# step, the preparation sheet and the glossary, in the page's language, titled as the guide titles them.
+SEARCH_START = ("stap-1-richting.md", "gespreksvoorbereiding.md", "woordenlijst.md")
+
+
+def _set_search_start(context, config, nav) -> None:
+    locale = _build_locale(config)
+    titles = {locales.source_of(p.file.src_uri): p.title for p in (nav.pages if nav else [])}
+    context["search_start"] = {
+        "text": strings.strings(locale, "search")["start_here"],
+        "links": [{"title": titles[source], "path": locales.page_path(source, locale)}
+                  for source in SEARCH_START if source in titles],
+    }
 
 
 def _set_alternates(context, config, versions) -> None:

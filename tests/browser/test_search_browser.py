@@ -3,13 +3,16 @@ site with each language's own index, must put the page a reader looks for among 
 results. The tables are the words readers use (other word forms, synonyms, a straight apostrophe
 typed for a curly one), not the words of the headings; add a row when a reader's search fails.
 
-Long sections come back in parts, so that a result is a snippet."""
+Long sections come back in parts, so that a result is a snippet; an empty result offers three
+links to places to go on from."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+
+from browser_support import run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -167,3 +170,25 @@ def test_a_long_section_comes_back_in_parts_and_each_part_opens_at_its_words(sea
     page.close()
     assert shown is True, f"{part['location']} does not open at {' '.join(first_words)!r}"
 
+
+@pytest.mark.parametrize(("home", "links"), [
+    ("/", ["Stap 1: bepaal je richting", "Je gesprek voorbereiden", "Woordenlijst"]),
+    ("/en/", ["Step 1: choose your direction", "Prepare for the conversation", "Glossary"]),
+])
+def test_an_empty_result_offers_three_places_to_start(browser, site, home, links):
+    origin, _ = site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(origin + home + "stap-3-gesprek.html?q=gunning")  # deep link: the theme searches at once
+    start = page.locator(".guide-search-start")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert not start.is_visible()
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").press_sequentially("xqzw")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    assert start.is_visible()
+    assert start.locator("a").all_inner_texts() == links
+    hrefs = start.locator("a").evaluate_all("links => links.map(a => a.href)")
+    violations = run_axe(page)
+    page.close()
+    assert all(href.startswith(origin + home) for href in hrefs), hrefs
+    assert violations == []

@@ -122,6 +122,10 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
         },
         # Dutch is the source language: no Dutch page is a translation.
         "translation": {},
+        # Under the results of a search that found nothing (and before the first word).
+        "search": {
+            "start_here": "Niet gevonden wat je zoekt? Hier kun je beginnen:",
+        },
     },
     "en": {
         "checklist": {
@@ -233,6 +237,9 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "notice": "The Dutch version of this page has changed since this translation was last updated.",
             "notice_link": "Read the Dutch page",
             "notice_after": "for the newest text.",
+        },
+        "search": {
+            "start_here": "Can’t find what you’re looking for? These are good places to start:",
         },
     },}
 
