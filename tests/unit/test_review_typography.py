@@ -74,3 +74,42 @@ def test_a_straight_quote_that_breaks_the_yaml_is_named_as_the_cause(tmp_path, m
         "docs/x.md:2: front matter: front matter is not valid YAML: expected <block end>, but found '<scalar>'; "
         "a straight quote "
         "inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) in the text"]
+
+
+CONFIG = """site_name: Samenwerken met klanten
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+site_description: "Een gids voor als het 'schuurt'."
+copyright: >-
+  Tekst: CC BY-SA 4.0
+theme:
+  name: material
+nav:
+  - index.md
+  - 'Stap 2: vertrouwen en "gunning"': stap-2.md
+  - Meer:
+      - Zo'n pagina: meer.md
+plugins:
+  - search:
+      separator: '[\\s\\-]+'
+  - i18n:
+      languages:
+        - locale: en
+          name: English
+          site_name: "The client's guide"
+          nav_translations:
+            Meer: More "things"
+"""
+
+
+def test_the_configuration_s_texts_for_readers_are_checked_and_its_yaml_syntax_is_not(tmp_path):
+    docs = write_docs(tmp_path, {})
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    assert run.review(docs, tmp_path, spell=False) == [
+        "mkdocs.yml:3: site_description: typography: straight quote in 'oor als het 'schuurt'.': " + NL_QUOTES,
+        "mkdocs.yml:10: nav: typography: straight quote in 'rtrouwen en \"gunning\"': " + NL_QUOTES,
+        "mkdocs.yml:12: nav: typography: straight apostrophe in 'Zo'n pagina': write ’ (zo’n, ’s avonds)",
+        "mkdocs.yml:20: plugins.i18n.languages.site_name: typography: straight apostrophe in "
+        "'The client's guide': write ’ (it’s, the client’s)",
+        "mkdocs.yml:22: plugins.i18n.languages.nav_translations: typography: straight quote in "
+        "'More \"things\"': write “…” (and ‘…’ only inside a quotation)",
+    ]

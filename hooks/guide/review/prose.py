@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from guide.bilingual import locales
 from guide.content import frontmatter
 
@@ -126,3 +128,53 @@ def shown(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# Texts in mkdocs.yml that readers see: the site's name, description and copyright line, per
+# language (mkdocs-static-i18n's `languages`), and navigation titles (`- Title: page.md`).
+CONFIG_TEXT_KEYS = frozenset({"site_name", "site_description", "copyright", "name"})
+
+
+def config_lines(file: Path, shown: str, default_locale: str = locales.DEFAULT.code) -> list[Line]:
+    """Every reader-facing text of a MkDocs configuration, with its line. The YAML is composed,
+    not loaded: MkDocs' own tags (!ENV) need no constructor, and quotes that are YAML syntax are
+    gone from the values."""
+    root = yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    lines: list[Line] = []
+
+    def scalar(node, locale: str, field: str) -> None:
+        if isinstance(node, yaml.ScalarNode) and node.value.strip():
+            # A block scalar (>-, |) starts on the line after its indicator.
+            line = node.start_mark.line + (2 if node.style in (">", "|") else 1)
+            lines.append(Line(shown, line, clean(node.value), locale, field))
+
+    def nav(node, locale: str) -> None:
+        for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+            if isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    scalar(key, locale, "nav")
+                    nav(value, locale)
+
+    def walk(node, locale: str, path: str) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        pairs = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+        code = pairs.get("locale")
+        locale = code.value if isinstance(code, yaml.ScalarNode) else locale
+        for key, value in pairs.items():
+            here = f"{path}.{key}" if path else key
+            if key in CONFIG_TEXT_KEYS and (key != "name" or code is not None):  # not theme.name
+                scalar(value, locale, here)
+            elif key == "nav":
+                nav(value, locale)
+            elif key == "nav_translations" and isinstance(value, yaml.MappingNode):
+                for _, title in value.value:
+                    scalar(title, locale, here)
+            elif isinstance(value, yaml.MappingNode):
+                walk(value, locale, here)
+            elif isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    walk(item, locale, here)
+
+    walk(root, default_locale, "")
+    return lines
