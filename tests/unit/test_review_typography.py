@@ -113,3 +113,32 @@ def test_the_configuration_s_texts_for_readers_are_checked_and_its_yaml_syntax_i
         "mkdocs.yml:22: plugins.i18n.languages.nav_translations: typography: straight quote in "
         "'More \"things\"': write “…” (and ‘…’ only inside a quotation)",
     ]
+
+
+def test_interface_strings_are_checked_in_their_language_with_file_line_and_key(tmp_path):
+    docs = write_docs(tmp_path, {})
+    strings = tmp_path / "hooks" / "guide" / "bilingual" / "strings.py"
+    strings.parent.mkdir(parents=True)
+    strings.write_text('''"""A docstring's apostrophe is not an interface string."""
+STRINGS: dict = {
+    "nl": {"checklist": {"reset": "Alle vinkjes weghalen", "done": 'Zo\\'n lijst is "klaar"'}},
+    "en": {"sheet": {"memory": (
+        "Your answers stay "
+        "while it's open."
+    )}},
+}
+''', encoding="utf-8")
+    theme = tmp_path / "overrides" / "partials" / "languages" / "nl.html"
+    theme.parent.mkdir(parents=True)
+    theme.write_text('{#- The theme\'s strings -#}\n  "search.config.separator": "[\\\\s\\\\-]+",\n'
+                     '  "search.result.other": "# pagina\'s gevonden",\n', encoding="utf-8")
+    assert run.review(docs, tmp_path, spell=False) == [
+        "hooks/guide/bilingual/strings.py:3: checklist.done: typography: straight apostrophe in "
+        "'Zo'n lijst is': write ’ (zo’n, ’s avonds)",
+        "hooks/guide/bilingual/strings.py:3: checklist.done: typography: straight quote in "
+        "''n lijst is \"klaar\"': " + NL_QUOTES,
+        "hooks/guide/bilingual/strings.py:6: sheet.memory: typography: straight apostrophe in "
+        "'while it's open.': write ’ (it’s, the client’s)",
+        "overrides/partials/languages/nl.html:3: search.result.other: typography: straight apostrophe in "
+        "'# pagina's gevonden': write ’ (zo’n, ’s avonds)",
+    ]

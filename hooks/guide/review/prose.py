@@ -9,6 +9,7 @@ emphasis characters are left for the checks to ignore.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,3 +179,61 @@ def config_lines(file: Path, shown: str, default_locale: str = locales.DEFAULT.c
 
     walk(root, default_locale, "")
     return lines
+
+
+# The interface strings readers see around the text: ours (strings.py, per language and
+# component) and the theme's as we override them (overrides/partials/languages/<locale>.html).
+STRINGS_FILE = "hooks/guide/bilingual/strings.py"
+THEME_STRINGS = "overrides/partials/languages/{locale}.html"
+_THEME_STRING = re.compile(r'^\s*"([\w.-]+)":\s*"((?:[^"\\]|\\.)*)"')
+_THEME_DATA = ("language", "direction", "search.config.")  # settings, not words
+
+
+def interface_lines(root: Path) -> list[Line]:
+    """Every interface string below `root` (the repository), with its line and key."""
+    lines: list[Line] = []
+    strings = root / STRINGS_FILE
+    if strings.exists():
+        source = strings.read_text(encoding="utf-8")
+        rows = source.split("\n")
+        tree = ast.parse(source)
+        table = next((n.value for n in tree.body if isinstance(n, ast.AnnAssign | ast.Assign)
+                      and isinstance(n.value, ast.Dict)), None)
+        for locale, components in _pairs(table):
+            for component, texts in _pairs(components):
+                for key, value in _pairs(texts):
+                    if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+                        continue
+                    lines += [Line(STRINGS_FILE, n, clean(text), locale, f"{component}.{key}")
+                              for n, text in _string_parts(value, rows)]
+    for code in locales.CODES:
+        shown_file = THEME_STRINGS.format(locale=code)
+        path = root / shown_file
+        if not path.exists():
+            continue
+        for number, row in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            found = _THEME_STRING.match(row)
+            if found and not found.group(1).startswith(_THEME_DATA):
+                lines.append(Line(shown_file, number, found.group(2), code, found.group(1)))
+    return lines
+
+
+def _string_parts(value: ast.Constant, rows: list[str]) -> list[tuple[int, str]]:
+    """(line, text) of a string constant: a string written in parts over several lines gives
+    each part with its own line, so that a message points at the line to change."""
+    if value.lineno != value.end_lineno:
+        try:
+            return [(n, ast.literal_eval(f"({rows[n - 1].strip().rstrip(',')})"))
+                    for n in range(value.lineno, value.end_lineno + 1)
+                    if rows[n - 1].strip().startswith(("'", '"'))]
+        except (ValueError, SyntaxError):  # a comment or an expression in between: the whole string
+            pass
+    return [(value.lineno, value.value)]
+
+
+def _pairs(node):
+    """(key, value node) of a dict literal whose keys are strings."""
+    if not isinstance(node, ast.Dict):
+        return []
+    return [(k.value, v) for k, v in zip(node.keys, node.values, strict=True)
+            if isinstance(k, ast.Constant) and isinstance(k.value, str)]
