@@ -48,8 +48,7 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
         except yaml.YAMLError as error:
             line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
             messages.append(f"{prose.shown(config, root)}:{line}: not valid YAML: {getattr(error, 'problem', error)}")
-    if root is not None and (docs.parent / prose.STRINGS_FILE).exists():
-        config_lines += prose.interface_lines(docs.parent)
+    config_lines += prose.interface_lines(docs.parent)
     for problem in typography.check(lines + config_lines):
         if not (problem.rule == "ellipsis-space" and excused(problem.line.file, problem.subject, problem.rule)):
             messages.append(problem.message())
