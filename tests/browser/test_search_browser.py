@@ -187,6 +187,8 @@ def test_an_empty_result_offers_three_places_to_start(browser, site, home, links
     page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
     assert start.is_visible()
     assert start.locator("a").all_inner_texts() == links
+    page.keyboard.press("ArrowDown")  # the theme's way through results; Tab closes the search
+    assert page.evaluate("document.activeElement.textContent") == links[0]
     hrefs = start.locator("a").evaluate_all("links => links.map(a => a.href)")
     # axe once (the English dialog is the same template): the theme's grey result count failed
     # colour contrast on every search, and the new line has the same style.
