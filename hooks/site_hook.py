@@ -7,7 +7,8 @@ theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`,
 - a page without its other-language version fails the build (no silent fallback);
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
-- each language gets its own search index, sitemap and 404 page.
+- each language gets its own search index (with the words readers type, long sections in parts),
+  sitemap and 404 page; a search that finds nothing offers three pages to start from.
 """
 
 from __future__ import annotations
