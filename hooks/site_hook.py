@@ -7,7 +7,8 @@ theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`,
 - a page without its other-language version fails the build (no silent fallback);
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
-- each language gets its own search index, sitemap and 404 page.
+- each language gets its own search index (with the words readers type, long sections in parts),
+  sitemap and 404 page; a search that finds nothing offers three pages to start from.
 The second build also reuses the theme templates the first one compiled (`guide.build.compiled`).
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.bilingual import locales, search_index, sitemap
+from guide.bilingual import locales, search_index, sitemap, strings
 from guide.build.compiled import Compiled
 
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
@@ -74,6 +75,7 @@ def on_page_context(context, page, config, nav):
     _set_alternates(context, config, [(a, locales.page_path(source, a.locale)) for a in versions])
     # MkDocs' canonical ends in index.html; it must be the very URL the hreflang links name.
     page.canonical_url = next(a.href for a in versions if a.locale == _build_locale(config))
+    _set_search_start(context, config, nav)
     return context
 
 
@@ -82,7 +84,23 @@ def on_template_context(context, template_name, config):
         # A 404 page has no counterpart: offer each language's home page instead.
         homes = locales.alternates("index.md", config.site_url)
         _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
+        _set_search_start(context, config, context.get("nav"))
     return context
+
+
+# Where a search that found nothing sends the reader (overrides/partials/search.html): the first
+# step, the preparation sheet and the glossary, in the page's language, titled as the guide titles them.
+SEARCH_START = ("stap-1-richting.md", "gespreksvoorbereiding.md", "woordenlijst.md")
+
+
+def _set_search_start(context, config, nav) -> None:
+    locale = _build_locale(config)
+    titles = {locales.source_of(p.file.src_uri): p.title for p in (nav.pages if nav else [])}
+    context["search_start"] = {
+        "text": strings.strings(locale, "search")["start_here"],
+        "links": [{"title": titles[source], "path": locales.page_path(source, locale)}
+                  for source in SEARCH_START if source in titles],
+    }
 
 
 def _set_alternates(context, config, versions) -> None:
@@ -115,13 +133,19 @@ def _finish_site(config):
         return
     site = Path(config.site_dir)
     (site / "404.html").write_bytes(_state["not_found_page"])
-    _write_search_indexes(site)
+    _write_search_indexes(site, Path(config.docs_dir))
     _write_sitemaps(site, config.site_url)
 
 
-def _write_search_indexes(site: Path) -> None:
+def _write_search_indexes(site: Path, docs: Path) -> None:
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for code, index in search_index.split(combined).items():
+        words = search_index.words_path(docs, code)
+        try:
+            groups = search_index.read_groups(words, f"docs/{words.name}")
+        except search_index.SearchWordsError as error:
+            raise PluginError(str(error)) from None
+        index = search_index.with_search_words(search_index.in_parts(index), groups)
         target = site / locales.locale_root(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import MINIMAL, built_site
+from helpers import MINIMAL, built_site, make_project, mkdocs_build
 
 ORIGIN = "https://gids.example/"
 # Built page file -> (language, its URL, the other language's URL)
@@ -102,6 +102,22 @@ def test_one_search_index_per_language(site, path, lang, titles):
     locations = [d["location"] for d in index["docs"]]
     assert len(locations) == len(set(locations))
     assert not any(loc.startswith("en/") for loc in locations)
+
+
+def test_search_words_reach_their_language_s_index_and_a_bad_line_stops_the_build(tmp_path):
+    words = {".search-words.nl.txt": "gunning, gunnen, gegund\n", ".search-words.en.txt": "trust, trusted\n"}
+    project = make_project(tmp_path / "good", {**MINIMAL, **words})
+    assert mkdocs_build(project, site_url=ORIGIN).returncode == 0
+    for path, expected in [("search/search_index.json", "gunning gunnen gegund"),
+                           ("en/search/search_index.json", "trust trusted")]:
+        index = json.loads((project / "site" / path).read_text(encoding="utf-8"))
+        assert index["config"]["fields"]["words"] == {"boost": 10.0}
+        assert [d.get("words") for d in index["docs"] if d["title"] in ("Tweede kop", "Second heading")] == [expected]
+    project = make_project(tmp_path / "bad", {**MINIMAL, ".search-words.nl.txt": "# groepen\ngunning\n"})
+    result = mkdocs_build(project, site_url=ORIGIN)
+    assert result.returncode != 0
+    assert ("docs/.search-words.nl.txt:2: 'gunning' is one word: a group needs two or more, "
+            "separated by commas") in result.stderr
 
 
 def test_english_pages_point_search_at_the_english_index(site):

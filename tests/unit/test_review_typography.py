@@ -74,3 +74,71 @@ def test_a_straight_quote_that_breaks_the_yaml_is_named_as_the_cause(tmp_path, m
         "docs/x.md:2: front matter: front matter is not valid YAML: expected <block end>, but found '<scalar>'; "
         "a straight quote "
         "inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) in the text"]
+
+
+CONFIG = """site_name: Samenwerken met klanten
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+site_description: "Een gids voor als het 'schuurt'."
+copyright: >-
+  Tekst: CC BY-SA 4.0
+theme:
+  name: material
+nav:
+  - index.md
+  - 'Stap 2: vertrouwen en "gunning"': stap-2.md
+  - Meer:
+      - Zo'n pagina: meer.md
+plugins:
+  - search:
+      separator: '[\\s\\-]+'
+  - i18n:
+      languages:
+        - locale: en
+          name: English
+          site_name: "The client's guide"
+          nav_translations:
+            Meer: More "things"
+"""
+
+
+def test_the_configuration_s_texts_for_readers_are_checked_and_its_yaml_syntax_is_not(tmp_path):
+    docs = write_docs(tmp_path, {})
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    assert run.review(docs, tmp_path, spell=False) == [
+        "mkdocs.yml:3: site_description: typography: straight quote in 'oor als het 'schuurt'.': " + NL_QUOTES,
+        "mkdocs.yml:10: nav: typography: straight quote in 'rtrouwen en \"gunning\"': " + NL_QUOTES,
+        "mkdocs.yml:12: nav: typography: straight apostrophe in 'Zo'n pagina': write ’ (zo’n, ’s avonds)",
+        "mkdocs.yml:20: plugins.i18n.languages.site_name: typography: straight apostrophe in "
+        "'The client's guide': write ’ (it’s, the client’s)",
+        "mkdocs.yml:22: plugins.i18n.languages.nav_translations: typography: straight quote in "
+        "'More \"things\"': write “…” (and ‘…’ only inside a quotation)",
+    ]
+
+
+def test_interface_strings_are_checked_in_their_language_with_file_line_and_key(tmp_path):
+    docs = write_docs(tmp_path, {})
+    strings = tmp_path / "hooks" / "guide" / "bilingual" / "strings.py"
+    strings.parent.mkdir(parents=True)
+    strings.write_text('''"""A docstring's apostrophe is not an interface string."""
+STRINGS: dict = {
+    "nl": {"checklist": {"reset": "Alle vinkjes weghalen", "done": 'Zo\\'n lijst is "klaar"'}},
+    "en": {"sheet": {"memory": (
+        "Your answers stay "
+        "while it's open."
+    )}},
+}
+''', encoding="utf-8")
+    theme = tmp_path / "overrides" / "partials" / "languages" / "nl.html"
+    theme.parent.mkdir(parents=True)
+    theme.write_text('{#- The theme\'s strings -#}\n  "search.config.separator": "[\\\\s\\\\-]+",\n'
+                     '  "search.result.other": "# pagina\'s gevonden",\n', encoding="utf-8")
+    assert run.review(docs, tmp_path, spell=False) == [
+        "hooks/guide/bilingual/strings.py:3: checklist.done: typography: straight apostrophe in "
+        "'Zo'n lijst is': write ’ (zo’n, ’s avonds)",
+        "hooks/guide/bilingual/strings.py:3: checklist.done: typography: straight quote in "
+        "''n lijst is \"klaar\"': " + NL_QUOTES,
+        "hooks/guide/bilingual/strings.py:6: sheet.memory: typography: straight apostrophe in "
+        "'while it's open.': write ’ (it’s, the client’s)",
+        "overrides/partials/languages/nl.html:3: search.result.other: typography: straight apostrophe in "
+        "'# pagina's gevonden': write ’ (zo’n, ’s avonds)",
+    ]

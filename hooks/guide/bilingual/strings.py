@@ -140,13 +140,17 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
         },
         # Dutch is the source language: no Dutch page is a translation.
         "translation": {},
+        # Under the results of a search that found nothing (and before the first word).
+        "search": {
+            "start_here": "Niet gevonden wat je zoekt? Hier kun je beginnen:",
+        },
     },
     "en": {
         "checklist": {
             "read-do": "Read-do checklist",
             "read-do.about": "read an item, do it straight away, then tick it off.",
             "do-confirm": "Do-confirm checklist",
-            "do-confirm.about": "do the work first, then go through the items and tick what's done.",
+            "do-confirm.about": "do the work first, then go through the items and tick what’s done.",
             "moment": "When",
             "progress": "{done} of {total} done",
             "complete": "Finished: all {total} items are done.",
@@ -154,15 +158,15 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "cleared": "All ticks have been cleared.",
             "undo": "Undo",
             "storage-off": (
-                "Your browser isn't saving your ticks right now. They'll be gone when you close "
+                "Your browser isn’t saving your ticks right now. They’ll be gone when you close "
                 "this page."
             ),
             "full": (
-                "Your ticks could not be saved: this browser's storage for the site is full. "
+                "Your ticks could not be saved: this browser’s storage for the site is full. "
                 "Your latest changes will be gone when you close this page."
             ),
             "corrupt": (
-                "Your previously saved ticks were damaged and couldn't be read. "
+                "Your previously saved ticks were damaged and couldn’t be read. "
                 "Whatever you tick now will be saved as usual."
             ),            "next": "Next step:",
         },
@@ -194,14 +198,14 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "autosave": "Whatever you type is saved automatically on this device.",
             "saved": "Saved on this device at {time}.",
             "memory": (
-                "Your browser doesn't let this site save anything. Your answers only stay while "
+                "Your browser doesn’t let this site save anything. Your answers only stay while "
                 "this page is open, so print them before you close it."
             ),
             "corrupt": (
-                "Your previously saved answers were damaged and couldn't be read. Whatever you "
+                "Your previously saved answers were damaged and couldn’t be read. Whatever you "
                 "type now will be saved as usual."
             ),
-            "confirm_clear": "Clear all answers on this sheet? This can't be undone.",
+            "confirm_clear": "Clear all answers on this sheet? This can’t be undone.",
             "cleared": "Your answers have been cleared.",
             "no_script": (
                 "Without JavaScript nothing is saved. Print the sheet from your browser before "
@@ -209,7 +213,7 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             ),
             "footer": "From the guide {site}",
             "full": (
-                "Your answers could not be saved: this browser's storage for the site is full. "
+                "Your answers could not be saved: this browser’s storage for the site is full. "
                 "They stay on screen while this page is open, so print them before you close it."
             ),
             "conflict": "This answer has been changed in another tab in the meantime. It now reads:",
@@ -222,7 +226,7 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
         "my_data": {
-            "no_script": "Without JavaScript this page can't show what is stored on this device.",
+            "no_script": "Without JavaScript this page can’t show what is stored on this device.",
             "empty": "Nothing from this guide is stored on this device yet.",
             "export": "Export to a file",
             "import": "Restore an export",
@@ -239,27 +243,27 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "exported": "Your export has been downloaded as {file}.",
             "imported": "Restored: {list}.",
             "import_empty": "This file holds no data. Nothing has changed.",
-            "not_json": "This file can't be read: it isn't a JSON file. Nothing has changed.",
-            "wrong_format": "This file isn't an export from Working with clients. Nothing has changed.",
+            "not_json": "This file can’t be read: it isn’t a JSON file. Nothing has changed.",
+            "wrong_format": "This file isn’t an export from Working with clients. Nothing has changed.",
             "wrong_version": (
                 "This file comes from a different version of the guide (version {version}) and "
-                "can't be restored. Nothing has changed."
+                "can’t be restored. Nothing has changed."
             ),
-            "bad_data": "This file is damaged: ‘{key}’ doesn't have the expected shape. Nothing has changed.",
+            "bad_data": "This file is damaged: “{key}” doesn’t have the expected shape. Nothing has changed.",
             "too_large": "This file is too large to be an export from this guide. Nothing has changed.",
             "confirm_delete": (
                 "Delete everything this guide keeps on this device? Your ticked items and your "
-                "answers will be gone. This can't be undone."
+                "answers will be gone. This can’t be undone."
             ),
             "deleted": "Everything has been deleted. Nothing from this guide is left on this device.",
             "memory": (
-                "Your browser doesn't let this site save anything. What you see here will be gone "
+                "Your browser doesn’t let this site save anything. What you see here will be gone "
                 "once you close this page."
             ),
             "confirm_import": "Restoring replaces what is on this device now: {list}. Continue?",
             "import_cancelled": "You cancelled the restore. Nothing has changed.",
             "import_full": (
-                "This file could not be restored: this browser's storage for the site is full. "
+                "This file could not be restored: this browser’s storage for the site is full. "
                 "Nothing has changed."
             ),
             "delete_failed": "Not everything could be deleted: {list} is still on this device.",
@@ -269,6 +273,9 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "notice": "The Dutch version of this page has changed since this translation was last updated.",
             "notice_link": "Read the Dutch page",
             "notice_after": "for the newest text.",
+        },
+        "search": {
+            "start_here": "Can’t find what you’re looking for? These are good places to start:",
         },
     },}
 

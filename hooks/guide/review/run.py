@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 from guide.bilingual import locales
 from guide.content import frontmatter
 from guide.review import checklists, exceptions, prose, spelling, typography
@@ -39,7 +41,15 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
             messages.append(front_matter_message(shown, parsed.error, page.read_text(encoding="utf-8")))
         messages += [p.message() for p in checklists.check_page(parsed, shown, locale)
                      if not excused(p.file, p.what, p.rule)]
-    for problem in typography.check(lines):
+    config, config_lines = docs.parent / "mkdocs.yml", []
+    if config.exists():
+        try:
+            config_lines = prose.config_lines(config, prose.shown(config, root))
+        except yaml.YAMLError as error:
+            line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
+            messages.append(f"{prose.shown(config, root)}:{line}: not valid YAML: {getattr(error, 'problem', error)}")
+    config_lines += prose.interface_lines(docs.parent)
+    for problem in typography.check(lines + config_lines):
         if not (problem.rule == "ellipsis-space" and excused(problem.line.file, problem.subject, problem.rule)):
             messages.append(problem.message())
     if spell:
