@@ -7,7 +7,8 @@ theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`,
 - a page without its other-language version fails the build (no silent fallback);
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
-- each language gets its own search index, sitemap and 404 page.
+- each language gets its own search index, sitemap and 404 page, which leads to the other
+  language's home, to step 1 and to the sheet.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from guide.bilingual import locales, search_index, sitemap
+from guide.bilingual.strings import strings
+
+# Where the 404 page sends a reader besides the home page: the first step and the sheet.
+NOT_FOUND_LINKS = ("stap-1-richting.md", "gespreksvoorbereiding.md")
 
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
@@ -41,8 +46,15 @@ def on_config(config):
     if locale == locales.DEFAULT.code:
         _state.clear()
         _state.update(sources=set(), not_found_page=None)
+    _state["titles"] = {}
     config.theme["language"] = locale
     return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    # The 404 page is rendered before any page is: it names its links by these titles.
+    _state["titles"][locales.source_of(page.file.src_uri)] = page.title
+    return markdown
 
 
 @event_priority(10)  # before the i18n plugin filters the files: both versions are still there
@@ -74,6 +86,15 @@ def on_template_context(context, template_name, config):
         # A 404 page has no counterpart: offer each language's home page instead.
         homes = locales.alternates("index.md", config.site_url)
         _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
+        build = _build_locale(config)
+        context["not_found"] = {
+            "t": strings(build, "not_found"),
+            "pages": [{"title": _state["titles"][source], "path": locales.page_path(source, build) or "."}
+                      for source in NOT_FOUND_LINKS if source in _state["titles"]],  # a test site may lack them
+            "others": [{"locale": a.locale, "path": locales.locale_root(a.locale) or ".",
+                        "text": strings(a.locale, "not_found")["in_this_language"]}
+                       for a in homes if a.locale != build],
+        }
     return context
 
 
