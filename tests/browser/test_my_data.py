@@ -332,6 +332,9 @@ def test_delete_everything_asks_first_and_leaves_other_sites_data_alone(context,
     assert storage(page)["iets-van-een-ander"] == "1"
     expect(message(page)).to_have_text("Alles is gewist. Er staat niets meer van deze gids op dit apparaat.")
     expect(page.locator("[data-my-data-empty]")).to_be_visible()
+    # Export and delete are off now; the keyboard goes on at the message instead of being lost.
+    expect(page.locator("[data-my-data-delete]")).to_be_disabled()
+    expect(message(page)).to_be_focused()
 
 
 # --- failing storage, no JavaScript, accessibility -----------------------------------------------

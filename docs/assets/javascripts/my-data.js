@@ -184,8 +184,9 @@
       if (!window.confirm(c.text("confirm-delete"))) return;
       var left = store.keys().filter(function (key) { return !store.remove(key); });
       render();
-      if (left.length) fail("delete-failed", { list: left.map(title).join(", ") });
-      else say("deleted");
+      if (left.length) return fail("delete-failed", { list: left.map(title).join(", ") });
+      say("deleted");
+      message.focus(); /* the button the keyboard was on is off now */
     }
 
     function removeButtons() { return [].slice.call(list.querySelectorAll("[data-my-data-remove]")); }
