@@ -8,7 +8,8 @@ theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`,
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
 - each language gets its own search index (with the words readers type, long sections in parts),
-  sitemap and 404 page; a search that finds nothing offers three pages to start from.
+  sitemap and 404 page; a search that finds nothing offers three pages to start from, and the
+  404 page leads to the other language's home, to step 1 and to the sheet.
 The second build also reuses the theme templates the first one compiled (`guide.build.compiled`).
 """
 
@@ -21,8 +22,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from guide.bilingual import locales, search_index, sitemap, strings
+from guide.bilingual import locales, search_index, sitemap
+from guide.bilingual.strings import strings
 from guide.build.compiled import Compiled
+
+# Where the 404 page sends a reader besides the home page: the first step and the sheet.
+NOT_FOUND_LINKS = ("stap-1-richting.md", "gespreksvoorbereiding.md")
 
 # State shared by the two language builds of one `mkdocs build`. `mkdocs serve` keeps this module
 # loaded between rebuilds, so it is reset whenever the Dutch (first) build starts.
@@ -45,6 +50,7 @@ def on_config(config):
     if locale == locales.DEFAULT.code:
         _state.clear()
         _state.update(sources=set(), not_found_page=None)
+    _state["titles"] = {}
     config.theme["language"] = locale
     return config
 
@@ -52,6 +58,12 @@ def on_config(config):
 def on_env(env, config, files):
     env.bytecode_cache = _compiled  # set before any page asks for a template
     return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    # The 404 page is rendered before any page is: it names its links by these titles.
+    _state["titles"][locales.source_of(page.file.src_uri)] = page.title
+    return markdown
 
 
 @event_priority(10)  # before the i18n plugin filters the files: both versions are still there
@@ -85,6 +97,15 @@ def on_template_context(context, template_name, config):
         homes = locales.alternates("index.md", config.site_url)
         _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
         _set_search_start(context, config, context.get("nav"))
+        build = _build_locale(config)
+        context["not_found"] = {
+            "t": strings(build, "not_found"),
+            "pages": [{"title": _state["titles"][source], "path": locales.page_path(source, build) or "."}
+                      for source in NOT_FOUND_LINKS if source in _state["titles"]],  # a test site may lack them
+            "others": [{"locale": a.locale, "path": locales.locale_root(a.locale) or ".",
+                        "text": strings(a.locale, "not_found")["in_this_language"]}
+                       for a in homes if a.locale != build],
+        }
     return context
 
 
@@ -97,7 +118,7 @@ def _set_search_start(context, config, nav) -> None:
     locale = _build_locale(config)
     titles = {locales.source_of(p.file.src_uri): p.title for p in (nav.pages if nav else [])}
     context["search_start"] = {
-        "text": strings.strings(locale, "search")["start_here"],
+        "text": strings(locale, "search")["start_here"],
         "links": [{"title": titles[source], "path": locales.page_path(source, locale)}
                   for source in SEARCH_START if source in titles],
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -26,8 +27,9 @@ SEEDED = {
 LISTED = {
     "nl": ["Je richting kiezen: 2 punten afgevinkt, bijgewerkt op 3 maart 2026",
            "Gespreksvoorbereiding: 4 velden ingevuld, bijgewerkt op 3 maart 2026"],
-    "en": ["Choose your direction: 2 items ticked, updated March 3, 2026",
-           "Conversation preparation: 4 fields filled in, updated March 3, 2026"],
+    # British dates on English pages: the guide writes British English.
+    "en": ["Choose your direction: 2 items ticked, updated 3 March 2026",
+           "Conversation preparation: 4 fields filled in, updated 3 March 2026"],
 }
 
 
@@ -61,11 +63,17 @@ def ours(page) -> dict:
 
 
 def listed(page) -> list[str]:
-    return page.locator("[data-my-data-list] li").all_inner_texts()
+    return page.locator("[data-my-data-list] li [data-my-data-what]").all_inner_texts()
 
 
 def message(page):
+    """What went right (a status)."""
     return page.locator("[data-my-data-message]")
+
+
+def error(page):
+    """What went wrong (an alert)."""
+    return page.locator("[data-my-data-error]")
 
 
 def choose_file(page, content: bytes, name: str = "export.json") -> None:
@@ -120,11 +128,12 @@ def test_export_downloads_everything_as_json(context, site):
     expect(message(page)).to_have_text(f"Je export is gedownload als {name}.")
 
 
+NOT_JSON = "Dit bestand kan niet worden gelezen: het is beschadigd of geen export van deze gids. Er is niets veranderd."
 GOOD = {"format": "samenwerken-met-klanten", "version": 1, "exported": "2026-03-03T12:00:00.000Z"}
 BAD_FILES = [
     # file content,                                   message (Dutch page)
-    (b"{niet json", "Dit bestand kan niet worden gelezen: het is geen JSON-bestand. Er is niets veranderd."),
-    (b"\x89PNG\r\n", "Dit bestand kan niet worden gelezen: het is geen JSON-bestand. Er is niets veranderd."),
+    (b"{niet json", NOT_JSON),
+    (b"\x89PNG\r\n", NOT_JSON),
     (json.dumps({**GOOD, "format": "iets-anders", "data": {}}).encode(),
      "Dit bestand is geen export van Samenwerken met klanten. Er is niets veranderd."),
     (json.dumps([1, 2]).encode(), "Dit bestand is geen export van Samenwerken met klanten. Er is niets veranderd."),
@@ -152,7 +161,8 @@ def test_a_wrong_file_changes_nothing_and_says_why(context, site, content, expec
     page = open_page(context, origin + NL, errors, data=SEEDED)
     before = storage(page)
     choose_file(page, content)
-    expect(message(page)).to_have_text(expected)
+    expect(error(page)).to_have_text(expected)
+    expect(message(page)).to_be_empty()
     assert storage(page) == before
     assert listed(page) == LISTED["nl"]
     assert errors == []
@@ -256,8 +266,9 @@ def test_keys_named_like_object_properties_are_harmless(context, site):
     page.evaluate("prefix => localStorage.setItem(prefix + '__proto__', '{}')", PREFIX)
     choose_file(page, json.dumps({**GOOD, "data": data}).encode())
     expect(message(page)).to_have_text("Teruggezet: Gegevens x, Checklist constructor, Gespreksvoorbereiding.")
-    assert listed(page) == ["Checklist constructor: 2 punten afgevinkt", "Gegevens x",
-                            "Gespreksvoorbereiding: 3 velden ingevuld"]
+    # What the guide knows in guide order, then the rest by key.
+    assert listed(page) == ["Gespreksvoorbereiding: 3 velden ingevuld", "Checklist constructor: 2 punten afgevinkt",
+                            "Gegevens x"]
     _, exported = export(page)
     assert exported["data"] == data
     assert page.evaluate("() => ({}).a === undefined && ({}).doel === undefined && typeof ({}).toString === 'function'")
@@ -294,7 +305,7 @@ def test_full_storage_restores_nothing_and_says_why(context, site, how):
     page.reload()
     page.once("dialog", lambda dialog: dialog.accept())
     choose_file(page, json.dumps({**GOOD, "data": {**SEEDED, "checklist:kies-je-richting": {"items": {}}}}).encode())
-    expect(message(page)).to_have_text("Dit bestand kon niet worden teruggezet: de opslag van je browser voor deze "
+    expect(error(page)).to_have_text("Dit bestand kon niet worden teruggezet: de opslag van je browser voor deze "
                                        "site is vol. Er is niets veranderd.")
     assert run_axe(page) == []
     assert ours(page) == {"checklist:kies-je-richting": SEEDED["checklist:kies-je-richting"]}
@@ -321,6 +332,9 @@ def test_delete_everything_asks_first_and_leaves_other_sites_data_alone(context,
     assert storage(page)["iets-van-een-ander"] == "1"
     expect(message(page)).to_have_text("Alles is gewist. Er staat niets meer van deze gids op dit apparaat.")
     expect(page.locator("[data-my-data-empty]")).to_be_visible()
+    # Export and delete are off now; the keyboard goes on at the message instead of being lost.
+    expect(page.locator("[data-my-data-delete]")).to_be_disabled()
+    expect(message(page)).to_be_focused()
 
 
 # --- failing storage, no JavaScript, accessibility -----------------------------------------------
@@ -359,7 +373,7 @@ def test_axe_finds_nothing_with_or_without_data(browser, site, width, path):
         page.close()  # Chromium sets files on an input of the front page only
         page = open_page(ctx, origin + path, data=SEEDED)
         choose_file(page, b"{niet json")
-        expect(message(page)).not_to_be_empty()
+        expect(error(page)).not_to_be_empty()
         assert run_axe(page) == []
     finally:
         ctx.close()
@@ -367,6 +381,9 @@ def test_axe_finds_nothing_with_or_without_data(browser, site, width, path):
 
 def test_my_data_logs_no_errors(watched, site):
     origin, _ = site
+    watched.page.goto(origin + NL)  # something to export: with nothing stored, export is off
+    watched.page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))",
+                          [PREFIX + "checklist:kies-je-richting", SEEDED["checklist:kies-je-richting"]])
     for path in (NL, EN):
         watched.page.goto(origin + path, wait_until="networkidle")
         with watched.page.expect_download():
@@ -374,3 +391,128 @@ def test_my_data_logs_no_errors(watched, site):
     assert watched.console_errors == []
     assert watched.bad_responses == []
     assert watched.external_requests == []
+
+
+# --- the list in guide order, each record linked and deletable on its own ------------------------
+
+IN_GUIDE_ORDER = {
+    # key,                                  where the list links it to (page#id)
+    "checklist:verwachtingen-bij-de-start": "samenwerken.html#checklist-verwachtingen-bij-de-start",
+    "checklist:kies-je-richting": "stap-1-richting.html#checklist-kies-je-richting",
+    "checklist:na-het-gesprek": "stap-3-gesprek.html#checklist-na-het-gesprek",
+    "sheet:gespreksvoorbereiding": "gespreksvoorbereiding.html#gespreksvoorbereiding",
+}
+
+
+@pytest.mark.parametrize(("path", "names"), [
+    (NL, ["Het verwachtingsgesprek bij de start", "Je richting kiezen", "Na het gesprek, binnen een werkdag",
+          "Gespreksvoorbereiding"]),
+    (EN, None),  # the English names are checked by following the links
+])
+def test_lists_in_guide_order_each_linked_to_its_place(context, site, path, names):
+    origin, _ = site
+    data = {key: {"items": {"a": True}, "updated": UPDATED} for key in IN_GUIDE_ORDER if key.startswith("checklist:")}
+    data["sheet:gespreksvoorbereiding"] = SEEDED["sheet:gespreksvoorbereiding"]
+    page = open_page(context, origin + path, data=dict(sorted(data.items())))
+    links = page.locator("[data-my-data-list] li [data-my-data-what] a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert hrefs == list(IN_GUIDE_ORDER.values())
+    if names:
+        assert links.all_inner_texts() == names
+    # Each link leads to the checklist or the sheet itself, in the page's language.
+    for href in hrefs:
+        page.goto(urljoin(origin + path, href))
+        target = href.split("#")[1]
+        expect(page.locator(f"#{target}")).to_be_attached()
+        assert page.evaluate("document.documentElement.lang") == ("nl" if path == NL else "en")
+
+
+def test_one_record_is_deleted_on_its_own_after_confirmation(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL, data=SEEDED)
+    questions: list[str] = []
+    remove = page.get_by_role("button", name="‘Je richting kiezen’ wissen")
+    page.once("dialog", answer_dialog(questions, accept=False))
+    remove.click()
+    assert ours(page) == SEEDED
+    remove.focus()
+    page.once("dialog", answer_dialog(questions, accept=True))
+    page.keyboard.press("Enter")
+    assert questions == ["‘Je richting kiezen’ wissen van dit apparaat? Dat kun je niet ongedaan maken."] * 2
+    assert ours(page) == {"sheet:gespreksvoorbereiding": SEEDED["sheet:gespreksvoorbereiding"]}
+    expect(message(page)).to_have_text("‘Je richting kiezen’ is gewist.")
+    assert listed(page) == [LISTED["nl"][1]]
+    # The keyboard goes on where it was: at the delete button that took the removed one's place.
+    expect(page.get_by_role("button", name="‘Gespreksvoorbereiding’ wissen")).to_be_focused()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.keyboard.press("Enter")
+    assert ours(page) == {}
+    expect(message(page)).to_be_focused()
+    expect(page.locator("[data-my-data-empty]")).to_be_visible()
+
+
+def test_export_and_delete_are_off_while_nothing_is_kept_and_follow_another_tab(context, site):
+    origin, _ = site
+    page = open_page(context, origin + EN)
+    export_button, delete_button = page.locator("[data-my-data-export]"), page.locator("[data-my-data-delete]")
+    expect(export_button).to_be_disabled()
+    expect(delete_button).to_be_disabled()
+    expect(page.locator("label[for=my-data-import]")).to_have_text("Restore an export…")
+    other = context.new_page()  # a second tab ticks an item
+    other.goto(origin + "/en/stap-1-richting.html")
+    other.locator("[data-checklist] input[type=checkbox]").first.check()
+    expect(export_button).to_be_enabled()
+    expect(delete_button).to_be_enabled()
+    assert [line.split(",")[0] for line in listed(page)] == ["Choose your direction: 1 item ticked"]
+    other.evaluate("prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix))"
+                   ".forEach(k => localStorage.removeItem(k))", PREFIX)
+    expect(export_button).to_be_disabled()
+    expect(page.locator("[data-my-data-empty]")).to_be_visible()
+
+
+# A focus ring a reader can see: a solid outline of at least 2 px, in another colour than the page.
+FOCUS_RING = """el => { const s = getComputedStyle(el);
+  return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor}; }"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_control_shows_keyboard_focus(browser, site, width):
+    origin, _ = site
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = open_page(ctx, origin + NL, data=SEEDED)
+        controls = page.locator("[data-my-data] a, [data-my-data] button, [data-my-data] input")
+        expected = controls.count()
+        assert expected == 2 + 2 + 3  # two links, two delete buttons, export, import, delete all
+        page.locator("[data-my-data-list] a").first.focus()
+        page.keyboard.press("Shift+Tab")
+        seen = []
+        for _ in range(expected):
+            page.keyboard.press("Tab")
+            focused = page.evaluate_handle("document.activeElement")
+            assert page.evaluate("el => !!el.closest('[data-my-data]')", focused)
+            # The file input is hidden under its label: the label shows its focus.
+            shown = page.evaluate_handle("el => el.type === 'file' ? el.labels[0] : el", focused)
+            ring = page.evaluate(FOCUS_RING, shown)
+            name = page.evaluate("el => el.getAttribute('aria-label') || el.textContent.trim()", shown)
+            assert ring["style"] == "solid" and ring["width"] >= 2, (name, ring)
+            assert ring["colour"] == "rgb(166, 70, 26)", (name, ring)
+            seen.append(name)
+        assert len(set(seen)) == expected, seen
+    finally:
+        ctx.close()
+
+
+def test_what_went_right_and_what_went_wrong_look_different(context, site):
+    origin, _ = site
+    page = open_page(context, origin + NL, data=SEEDED)
+    look = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.borderLeftColor]; }"
+    choose_file(page, b"{niet json")
+    expect(error(page)).to_have_text(NOT_JSON)
+    wrong = page.evaluate(look, error(page).element_handle())
+    export(page)
+    expect(error(page)).to_be_empty()  # the new message replaces the old one
+    right = page.evaluate(look, message(page).element_handle())
+    assert wrong != right
+    assert (wrong[1], right[1]) == ("rgb(166, 70, 26)", "rgb(29, 90, 86)")  # rust and teal
+    assert run_axe(page) == []

@@ -59,7 +59,7 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(site, path):
     expected_other = "en" if lang == "nl" else "nl"
     assert switch[expected_other] == other
     assert switch[lang] == own
-    assert html.select_one(f'a[data-locale-switch="{lang}"]')["aria-current"] == "true"
+    assert html.select_one(f'a[data-locale-switch="{lang}"]')["aria-current"] == "page"
 
 
 def test_navigation_is_localised(site):

@@ -110,7 +110,8 @@ def test_the_sheet_sits_where_the_placeholder_was(site, path):
 )
 def test_my_data_page_names_stored_data_in_its_language(site, path, lang, title):
     root = soup(site, path).select_one("[data-my-data]")
-    assert json.loads(root["data-my-data-titles"]) == {"sheet:voorbereiding": title}
+    [place] = json.loads(root["data-my-data-places"])
+    assert place == {"key": "sheet:voorbereiding", "title": title, "href": "blad.html#voorbereiding"}
     assert root["data-i18n-empty"] == {
         "nl": "Op dit apparaat staat nog niets van deze gids.",
         "en": "Nothing from this guide is stored on this device yet.",

@@ -13,6 +13,7 @@ import io
 import json
 import re
 from collections import Counter
+from types import SimpleNamespace
 
 import markdown
 import my_data_hook
@@ -301,43 +302,60 @@ def test_pages_without_a_sheet_are_left_alone():
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_my_data_component(locale):
-    titles = {"sheet:gespreksvoorbereiding": "Gesprek's \"voorbereiding\" <b>"}
-    root = soup(my_data.render(locale, titles)).div
+    places = [{"key": "sheet:gespreksvoorbereiding", "title": "Gesprek's \"voorbereiding\" <b>",
+               "href": "gespreksvoorbereiding.html#gespreksvoorbereiding"}]
+    root = soup(my_data.render(locale, places)).div
     assert root.has_attr("data-my-data")
-    assert json.loads(root["data-my-data-titles"]) == titles
+    assert json.loads(root["data-my-data-places"]) == places
     assert (root["data-my-data-format"], root["data-my-data-version"]) == ("samenwerken-met-klanten", "1")
     for control in ("data-my-data-export", "data-my-data-delete", "data-my-data-import"):
         assert root.find(attrs={control: True}) is not None
+    # The file input is named by a label that looks like a button, and described by what it does.
     file_input = root.find(attrs={"data-my-data-import": True})
-    assert root.select_one(f'label[for="{file_input["id"]}"]').get_text()
+    label = root.select_one(f'label[for="{file_input["id"]}"]')
+    assert label.get_text() and "md-button" in label["class"]
+    assert root.find(id=file_input["aria-describedby"]).get_text()
+    # What went right is a status, what went wrong an alert.
+    assert root.find(attrs={"data-my-data-message": True})["role"] == "status"
+    assert root.find(attrs={"data-my-data-error": True})["role"] == "alert"
     assert root.find(attrs={"data-my-data-actions": True}).has_attr("hidden")  # needs JavaScript
     given = {k[len("data-i18n-"):] for k in root.attrs if k.startswith("data-i18n-")}
-    assert {"not-json", "wrong-format", "wrong-version", "bad-data", "imported", "confirm-delete"} <= given
+    assert {"not-json", "wrong-format", "wrong-version", "bad-data", "imported", "confirm-delete",
+            "remove", "remove-label", "confirm-remove", "removed", "date-locale"} <= given
+    assert root["data-i18n-date-locale"] == {"nl": "nl-NL", "en": "en-GB"}[locale]
 
 
-def test_my_data_titles_come_from_front_matter():
+def test_my_data_places_come_from_front_matter_in_page_order():
     front = {
         "sheet": {"id": "gespreksvoorbereiding", "title": "Gespreksvoorbereiding", "sections": []},
-        "checklists": [{"id": "kies-je-richting", "title": "Je richting kiezen"}],
+        "checklists": [{"id": "kies-je-richting", "title": "Je richting kiezen"}, {"id": "b", "title": "B"}],
     }
-    assert my_data.titles(front) == {
-        "sheet:gespreksvoorbereiding": "Gespreksvoorbereiding",
-        "checklist:kies-je-richting": "Je richting kiezen",
-    }
-    assert my_data.titles({"title": "Gewone pagina"}) == {}
+    assert my_data.places(front) == [
+        ("sheet:gespreksvoorbereiding", "Gespreksvoorbereiding", "gespreksvoorbereiding"),
+        ("checklist:kies-je-richting", "Je richting kiezen", "checklist-kies-je-richting"),
+        ("checklist:b", "B", "checklist-b"),
+    ]
+    assert my_data.places({"title": "Gewone pagina"}) == []
 
 
-def test_my_data_hook_names_what_the_build_declares_and_takes_the_placeholders_place():
+def test_my_data_hook_lists_places_in_navigation_order_and_takes_the_placeholders_place():
     config = mkdocs_config("nl")
     my_data_hook.on_files(None, config)
-    front = {"checklists": [{"id": "kies-je-richting", "title": "Je richting kiezen"}]}
-    my_data_hook.on_page_markdown("", page=mkdocs_page("stap-1.md", "", front), config=config, files=None)
+    later = mkdocs_page("stap-3.md", "", {"checklists": [{"id": "z-eerst-gelezen", "title": "Later"}]})
+    earlier = mkdocs_page("stap-1.md", "", {"checklists": [{"id": "kies-je-richting", "title": "Je richting kiezen"}]})
     page = mkdocs_page("mijn-gegevens.md", page_html("# Mijn gegevens\n\n<!-- my-data -->\n\nNa.\n"), {}, set())
+    my_data_hook.on_nav(SimpleNamespace(pages=[earlier, later, page]), config, None)
+    for read in (later, earlier):  # MkDocs reads pages in file order, not in the navigation's
+        my_data_hook.on_page_markdown("", page=read, config=config, files=None)
     my_data_hook.on_page_context({}, page=page, config=config, nav=None)
     [root] = soup(page.content).select("[data-my-data]")
-    assert json.loads(root["data-my-data-titles"]) == {"checklist:kies-je-richting": "Je richting kiezen"}
+    assert json.loads(root["data-my-data-places"]) == [
+        {"key": "checklist:kies-je-richting", "title": "Je richting kiezen",
+         "href": "stap-1.html#checklist-kies-je-richting"},
+        {"key": "checklist:z-eerst-gelezen", "title": "Later", "href": "stap-3.html#checklist-z-eerst-gelezen"},
+    ]
     assert "<!-- my-data" not in page.content and page.present_anchor_ids == set(my_data.DOM_IDS)
-    assert sorted(my_data.DOM_IDS) == sorted(tag["id"] for tag in soup(my_data.render("nl", {})).find_all(id=True))
+    assert sorted(my_data.DOM_IDS) == sorted(tag["id"] for tag in soup(my_data.render("nl", [])).find_all(id=True))
 
 
 def test_every_component_has_every_string_in_both_languages():

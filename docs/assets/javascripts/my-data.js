@@ -14,10 +14,24 @@
   /* A full storage quota (5 Mi UTF-16 units in Chromium, Firefox and Safari) exports to at most
    * 15.7 MB of UTF-8: anything larger is not an export of ours. */
   var MAX_FILE_BYTES = 20 * 1024 * 1024;
-  /* What the list counts per kind: the part of the record, and which entries count. */
-  var COUNTS = {
-    sheet: ["fields", function (text) { return text.trim() !== ""; }],
-    checklist: ["items", function (ticked) { return ticked === true; }],
+  /* How the list shows each kind of record: one entry per kind, a function of the record's id,
+   * its value, the build's {key, title, href} for its key (undefined when the build does not
+   * know it) and the component. It returns the record's name, the link to its place, what it
+   * holds, and optionally `at`: the key of the place in the guide whose position it takes in
+   * the list (its own by default). */
+  function counted(kind, part, counts) {
+    return function (id, value, place, c) {
+      var map = value[part], n = Object.keys(map).filter(function (k) { return counts(map[k]); }).length;
+      return {
+        name: place ? place.title : c.text("kind-" + kind, { id: id }),
+        href: place && place.href,
+        details: [c.text(part + (n === 1 ? "-one" : "-other"), { count: n })],
+      };
+    };
+  }
+  var KINDS = {
+    checklist: counted("checklist", "items", function (ticked) { return ticked === true; }),
+    sheet: counted("sheet", "fields", function (text) { return text.trim() !== ""; }),
   };
 
   function isObject(value) {
@@ -26,34 +40,33 @@
 
   window.guide.component("my-data", function (c) {
     var root = c.root;
-    var titles = JSON.parse(root.getAttribute("data-my-data-titles") || "{}");
+    var places = JSON.parse(root.getAttribute("data-my-data-places") || "[]");
     var format = root.getAttribute("data-my-data-format");
     var version = Number(root.getAttribute("data-my-data-version"));
-    var list = c.part("list"), empty = c.part("empty"), message = c.part("message");
-    var lang = document.documentElement.lang || undefined;
+    var list = c.part("list"), empty = c.part("empty"), message = c.part("message"), error = c.part("error");
+    var exportButton = c.part("export"), deleteButton = c.part("delete");
+    var dates = c.text("date-locale") || undefined;
+    var placeOf = Object.create(null), position = Object.create(null);
+    places.forEach(function (place, n) { placeOf[place.key] = place; position[place.key] = n; });
 
-    function say(name, values) { message.textContent = c.text(name, values); }
+    /* What went right goes to the status line, what went wrong to the alert: each empties the other. */
+    function say(name, values) { error.textContent = ""; message.textContent = c.text(name, values); }
+    function fail(name, values) { message.textContent = ""; error.textContent = c.text(name, values); }
 
-    function kindOf(key) { return key.split(":")[0]; }
-
-    function title(key) {
-      if (has(titles, key)) return titles[key];
-      return c.text("kind-" + (has(COUNTS, kindOf(key)) ? kindOf(key) : "other"), { id: key.slice(key.indexOf(":") + 1) });
-    }
-
-    function describe(key, value) {
-      var parts = [title(key)], count = has(COUNTS, kindOf(key)) && COUNTS[kindOf(key)];
-      if (count) {
-        var map = value[count[0]];
-        var n = Object.keys(map).filter(function (id) { return count[1](map[id]); }).length;
-        parts.push(c.text(count[0] + (n === 1 ? "-one" : "-other"), { count: n }));
-      }
+    /* The record under `key` as the list shows it: {name, href, at, details}. */
+    function entry(key, value) {
+      var kind = key.split(":")[0], id = key.slice(key.indexOf(":") + 1);
+      var shown = has(KINDS, kind) ? KINDS[kind](id, value, placeOf[key], c)
+        : { name: c.text("kind-other", { id: id }), details: [] };
       if (typeof value.updated === "number") {
-        var date = new Date(value.updated).toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
-        parts.push(c.text("updated", { date: date }));
+        var date = new Date(value.updated).toLocaleDateString(dates, { day: "numeric", month: "long", year: "numeric" });
+        shown.details = shown.details.concat(c.text("updated", { date: date }));
       }
-      return parts[0] + (parts.length > 1 ? ": " + parts.slice(1).join(", ") : "");
+      shown.at = has(position, shown.at || key) ? position[shown.at || key] : places.length;
+      return shown;
     }
+
+    function title(key) { var value = store.read(key); return value ? entry(key, value).name : key; }
 
     /* Everything of ours that can be read, as an export holds it. */
     function ourData() {
@@ -65,17 +78,38 @@
       return data;
     }
 
+    /* The list in guide order (records the build does not know last, by key), each with its
+     * own delete button; the buttons that need data are off without it. */
     function render() {
-      var data = ourData(), keys = Object.keys(data);
+      var data = ourData(), keys = Object.keys(data), focused = document.activeElement;
+      var refocus = list.contains(focused) && focused.getAttribute("data-my-data-remove");
+      var entries = keys.map(function (key) { return [key, entry(key, data[key])]; });
+      entries.sort(function (x, y) { return x[1].at - y[1].at || (x[0] < y[0] ? -1 : 1); });
       list.textContent = "";
-      keys.forEach(function (key) {
-        var item = document.createElement("li");
+      entries.forEach(function (pair) {
+        var key = pair[0], shown = pair[1];
+        var item = document.createElement("li"), what = document.createElement("span");
+        var name = document.createElement(shown.href ? "a" : "span"), remove = document.createElement("button");
         item.setAttribute("data-my-data-item", key);
-        item.textContent = describe(key, data[key]);
+        what.setAttribute("data-my-data-what", "");
+        name.textContent = shown.name;
+        if (shown.href) name.href = shown.href;
+        what.appendChild(name);
+        if (shown.details.length) what.appendChild(document.createTextNode(": " + shown.details.join(", ")));
+        remove.type = "button";
+        remove.className = "my-data__remove";
+        remove.textContent = c.text("remove");
+        remove.setAttribute("aria-label", c.text("remove-label", { title: shown.name }));
+        remove.setAttribute("data-my-data-remove", key);
+        item.appendChild(what);
+        item.appendChild(remove);
         list.appendChild(item);
       });
       list.hidden = !keys.length;
       empty.hidden = keys.length > 0;
+      exportButton.disabled = deleteButton.disabled = !keys.length;
+      /* A re-render (another tab's change) must not drop the keyboard's place. */
+      if (refocus && removeButton(refocus)) removeButton(refocus).focus();
       return data;
     }
 
@@ -127,7 +161,7 @@
           else store.write(key, before[key]);
         });
         render();
-        return say("import-full");
+        return fail("import-full");
       }
       render();
       say("imported", { list: keys.map(title).join(", ") });
@@ -135,14 +169,14 @@
     }
 
     function importFile(file) {
-      if (file.size > MAX_FILE_BYTES) return say("too-large");
+      if (file.size > MAX_FILE_BYTES) return fail("too-large");
       var reader = new FileReader();
       c.on(reader, "load", function () {
         var found = check(String(reader.result));
-        if (Array.isArray(found)) say(found[0], found[1]);
+        if (Array.isArray(found)) fail(found[0], found[1]);
         else restore(found.data);
       });
-      c.on(reader, "error", function () { say("not-json"); });
+      c.on(reader, "error", function () { fail("not-json"); });
       reader.readAsText(file);
     }
 
@@ -150,8 +184,28 @@
       if (!window.confirm(c.text("confirm-delete"))) return;
       var left = store.keys().filter(function (key) { return !store.remove(key); });
       render();
-      if (left.length) say("delete-failed", { list: left.map(title).join(", ") });
-      else say("deleted");
+      if (left.length) return fail("delete-failed", { list: left.map(title).join(", ") });
+      say("deleted");
+      message.focus(); /* the button the keyboard was on is off now */
+    }
+
+    function removeButtons() { return [].slice.call(list.querySelectorAll("[data-my-data-remove]")); }
+
+    function removeButton(key) {
+      return removeButtons().filter(function (b) { return b.getAttribute("data-my-data-remove") === key; })[0];
+    }
+
+    /* One record, after confirmation; the keyboard goes on at the delete button that takes its
+     * place in the list (the one before it when it was the last), or at the message. */
+    function removeOne(key) {
+      var name = title(key), at = removeButtons().indexOf(removeButton(key));
+      if (!window.confirm(c.text("confirm-remove", { title: name }))) return;
+      var gone = store.remove(key);
+      render();
+      if (!gone) return fail("remove-failed", { title: name });
+      say("removed", { title: name });
+      var buttons = removeButtons();
+      (buttons[Math.min(at, buttons.length - 1)] || message).focus();
     }
 
     c.on(root, "click", function (event) {
@@ -159,6 +213,7 @@
       if (!button) return;
       if (button.hasAttribute("data-my-data-export")) exportData();
       else if (button.hasAttribute("data-my-data-delete")) deleteAll();
+      else if (button.hasAttribute("data-my-data-remove")) removeOne(button.getAttribute("data-my-data-remove"));
     });
     c.on(root, "change", function (event) {
       if (!event.target.hasAttribute("data-my-data-import") || !event.target.files.length) return;

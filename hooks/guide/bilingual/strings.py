@@ -93,8 +93,18 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             ),
             "empty": "Op dit apparaat staat nog niets van deze gids.",
             "export": "Exporteren als bestand",
-            "import": "Een export terugzetten",
+            "import": "Een export terugzetten…",
+            "import_hint": (
+                "Kies een bestand dat je eerder met ‘Exporteren als bestand’ hebt gemaakt. Wat "
+                "erin staat, komt in de plaats van wat hier staat; je krijgt eerst de vraag of dat mag."
+            ),
             "delete": "Alles wissen",
+            "remove": "Wissen",
+            "remove_label": "‘{title}’ wissen",
+            "confirm_remove": "‘{title}’ wissen van dit apparaat? Dat kun je niet ongedaan maken.",
+            "removed": "‘{title}’ is gewist.",
+            "remove_failed": "‘{title}’ kon niet worden gewist en staat nog op dit apparaat.",
+            "date_locale": "nl-NL",
             "file_name": "samenwerken-met-klanten-{date}.json",
             "kind_sheet": "Formulier {id}",
             "kind_checklist": "Checklist {id}",
@@ -108,8 +118,8 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "imported": "Teruggezet: {list}.",
             "import_empty": "Dit bestand bevat geen gegevens. Er is niets veranderd.",
             "not_json": (
-                "Dit bestand kan niet worden gelezen: het is geen JSON-bestand. Er is niets "
-                "veranderd."
+                "Dit bestand kan niet worden gelezen: het is beschadigd of geen export van deze "
+                "gids. Er is niets veranderd."
             ),
             "wrong_format": "Dit bestand is geen export van Samenwerken met klanten. Er is niets veranderd.",
             "wrong_version": (
@@ -137,6 +147,18 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "is vol. Er is niets veranderd."
             ),
             "delete_failed": "Niet alles kon worden gewist: {list} staat nog op dit apparaat.",
+        },
+        # The 404 page (with links to step 1 and the sheet, by their titles); `in_this_language`
+        # is what the other language's 404 page links to this language's home with.
+        "not_found": {
+            "title": "Deze pagina bestaat niet (meer)",
+            "text": (
+                "Misschien is de pagina verhuisd, of klopt de link niet helemaal. Begin bij de start "
+                "van de gids of gebruik de zoekfunctie."
+            ),
+            "home": "Naar het begin van de gids",
+            "or": "Of ga meteen naar:",
+            "in_this_language": "Lees deze gids in het Nederlands",
         },
         # Dutch is the source language: no Dutch page is a translation.
         "translation": {},
@@ -229,8 +251,18 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "no_script": "Without JavaScript this page can’t show what is stored on this device.",
             "empty": "Nothing from this guide is stored on this device yet.",
             "export": "Export to a file",
-            "import": "Restore an export",
+            "import": "Restore an export…",
+            "import_hint": (
+                "Choose a file you made earlier with ‘Export to a file’. What it holds takes the "
+                "place of what is here; you’ll be asked first."
+            ),
             "delete": "Delete everything",
+            "remove": "Delete",
+            "remove_label": "Delete ‘{title}’",
+            "confirm_remove": "Delete ‘{title}’ from this device? This can’t be undone.",
+            "removed": "‘{title}’ has been deleted.",
+            "remove_failed": "‘{title}’ could not be deleted and is still on this device.",
+            "date_locale": "en-GB",
             "file_name": "working-with-clients-{date}.json",
             "kind_sheet": "Sheet {id}",
             "kind_checklist": "Checklist {id}",
@@ -243,7 +275,10 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "exported": "Your export has been downloaded as {file}.",
             "imported": "Restored: {list}.",
             "import_empty": "This file holds no data. Nothing has changed.",
-            "not_json": "This file can’t be read: it isn’t a JSON file. Nothing has changed.",
+            "not_json": (
+                "This file can’t be read: it is damaged or not an export from this guide. Nothing "
+                "has changed."
+            ),
             "wrong_format": "This file isn’t an export from Working with clients. Nothing has changed.",
             "wrong_version": (
                 "This file comes from a different version of the guide (version {version}) and "
@@ -267,6 +302,16 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "Nothing has changed."
             ),
             "delete_failed": "Not everything could be deleted: {list} is still on this device.",
+        },
+        "not_found": {
+            "title": "This page does not exist (any more)",
+            "text": (
+                "The page may have moved, or the link is not quite right. Start at the beginning "
+                "of the guide or use search."
+            ),
+            "home": "Go to the start of the guide",
+            "or": "Or go straight to:",
+            "in_this_language": "Read this guide in English",
         },
         "translation": {
             "notice_title": "This translation may be behind",
