@@ -457,7 +457,7 @@ def test_export_and_delete_are_off_while_nothing_is_kept_and_follow_another_tab(
     export_button, delete_button = page.locator("[data-my-data-export]"), page.locator("[data-my-data-delete]")
     expect(export_button).to_be_disabled()
     expect(delete_button).to_be_disabled()
-    expect(page.locator("label[for=my-data-import]")).to_have_text("Restore an export…")
+    expect(page.locator("label[for=my-data-import]")).to_have_text("Restore an export")
     other = context.new_page()  # a second tab ticks an item
     other.goto(origin + "/en/stap-1-richting.html")
     other.locator("[data-checklist] input[type=checkbox]").first.check()

@@ -93,7 +93,7 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             ),
             "empty": "Op dit apparaat staat nog niets van deze gids.",
             "export": "Exporteren als bestand",
-            "import": "Een export terugzetten…",
+            "import": "Een export terugzetten",
             "import_hint": (
                 "Kies een bestand dat je eerder met ‘Exporteren als bestand’ hebt gemaakt. Wat "
                 "erin staat, komt in de plaats van wat hier staat; je krijgt eerst de vraag of dat mag."
@@ -251,17 +251,17 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "no_script": "Without JavaScript this page can’t show what is stored on this device.",
             "empty": "Nothing from this guide is stored on this device yet.",
             "export": "Export to a file",
-            "import": "Restore an export…",
+            "import": "Restore an export",
             "import_hint": (
-                "Choose a file you made earlier with ‘Export to a file’. What it holds takes the "
+                "Choose a file you made earlier with “Export to a file”. What it holds takes the "
                 "place of what is here; you’ll be asked first."
             ),
             "delete": "Delete everything",
             "remove": "Delete",
-            "remove_label": "Delete ‘{title}’",
-            "confirm_remove": "Delete ‘{title}’ from this device? This can’t be undone.",
-            "removed": "‘{title}’ has been deleted.",
-            "remove_failed": "‘{title}’ could not be deleted and is still on this device.",
+            "remove_label": "Delete “{title}”",
+            "confirm_remove": "Delete “{title}” from this device? This can’t be undone.",
+            "removed": "“{title}” has been deleted.",
+            "remove_failed": "“{title}” could not be deleted and is still on this device.",
             "date_locale": "en-GB",
             "file_name": "working-with-clients-{date}.json",
             "kind_sheet": "Sheet {id}",
