@@ -15,8 +15,10 @@
    * 15.7 MB of UTF-8: anything larger is not an export of ours. */
   var MAX_FILE_BYTES = 20 * 1024 * 1024;
   /* What the list counts per kind: the part of the record, and which entries count. */
+  function answered(text) { return text.trim() !== ""; }
   var COUNTS = {
-    sheet: ["fields", function (text) { return text.trim() !== ""; }],
+    sheet: ["fields", answered],
+    preparation: ["fields", answered],
     checklist: ["items", function (ticked) { return ticked === true; }],
   };
 
@@ -36,13 +38,19 @@
 
     function kindOf(key) { return key.split(":")[0]; }
 
-    function title(key) {
+    /* A preparation is named as the reader knows it: by client and date. */
+    function title(key, value) {
+      if (kindOf(key) === "preparation" && isObject(value)) {
+        var date = /^\d{4}-\d\d-\d\d$/.test(value.date || "") ? new Date(value.date + "T12:00")
+          .toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" }) : value.date;
+        return c.text("kind-preparation", { name: [value.client, date].filter(Boolean).join(", ") || c.text("unnamed") });
+      }
       if (has(titles, key)) return titles[key];
       return c.text("kind-" + (has(COUNTS, kindOf(key)) ? kindOf(key) : "other"), { id: key.slice(key.indexOf(":") + 1) });
     }
 
     function describe(key, value) {
-      var parts = [title(key)], count = has(COUNTS, kindOf(key)) && COUNTS[kindOf(key)];
+      var parts = [title(key, value)], count = has(COUNTS, kindOf(key)) && COUNTS[kindOf(key)];
       if (count) {
         var map = value[count[0]];
         var n = Object.keys(map).filter(function (id) { return count[1](map[id]); }).length;
@@ -76,7 +84,17 @@
       });
       list.hidden = !keys.length;
       empty.hidden = keys.length > 0;
+      showUse(data);
       return data;
+    }
+
+    /* What the guide's records take of the site's storage quota (5 Mi UTF-16 units, 2 bytes each). */
+    function showUse(data) {
+      var used = c.part("used"), units = Object.keys(data).reduce(function (n, key) {
+        return n + key.length + JSON.stringify(data[key]).length + 15; // 15: the "samenwerken:v1:" prefix
+      }, 0);
+      used.textContent = c.text("used", { size: Math.max(1, Math.round(units * 2 / 1000)).toLocaleString(lang) });
+      used.hidden = !units;
     }
 
     function exportData() {
@@ -112,7 +130,8 @@
     function restore(data) {
       var keys = Object.keys(data), before = Object.create(null);
       var replaced = keys.filter(function (key) { return (before[key] = store.read(key)) !== null; });
-      if (replaced.length && !window.confirm(c.text("confirm-import", { list: replaced.map(title).join(", ") }))) {
+      function named(key) { return title(key, data[key]); }
+      if (replaced.length && !window.confirm(c.text("confirm-import", { list: replaced.map(named).join(", ") }))) {
         return say("import-cancelled");
       }
       var written = [], full = false;
@@ -130,7 +149,7 @@
         return say("import-full");
       }
       render();
-      say("imported", { list: keys.map(title).join(", ") });
+      say("imported", { list: keys.map(named).join(", ") });
       if (store.problem() === "memory") message.textContent += " " + c.text("memory");
     }
 
