@@ -47,7 +47,7 @@ def open_id(page) -> str:
 
 
 def listed(page) -> list[str]:
-    return page.locator("[data-sheet-list] li").all_inner_texts()
+    return [re.sub(r"\s+", " ", text).strip() for text in page.locator("[data-sheet-list] li").all_inner_texts()]
 
 
 def seed(page, data: dict[str, dict]) -> None:
