@@ -115,6 +115,10 @@ def test_new_preparations_are_listed_by_date_and_the_open_one_is_marked(context,
     page.go_back()  # the previous address: the other preparation again
     expect(field(page, "doel")).to_have_value("Een vaste planning")
     assert set(preparations(page)) == {first, second}
+    # Renaming is typing another client or date: the list follows.
+    field(page, "_client").fill("Jansen Bouw en Zonen")
+    saved(page, second, "_client", "Jansen Bouw en Zonen")
+    expect(page.locator("[data-sheet-list] [aria-current]")).to_have_text("Jansen Bouw en Zonen, 20 mei 2026")
 
 
 def test_the_address_names_the_open_one_in_both_languages(context, site):

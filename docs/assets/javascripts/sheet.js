@@ -108,8 +108,9 @@
       }).length;
     }
 
-    function renderList() {
-      var all = preparations();
+    /* The list, from `all` when just read (a year of preparations takes some milliseconds). */
+    function renderList(all) {
+      all = all || preparations();
       list.textContent = "";
       all.forEach(function (p) {
         var item = document.createElement("li"), link = document.createElement("a"), about = document.createElement("span");
@@ -259,7 +260,7 @@
 
     /* Makes `id` the open preparation: the address names it, and so does the link to the other
      * language. `fresh`: it has nothing stored yet (the fields keep what is typed). */
-    function show(id, fresh) {
+    function show(id, fresh, all) {
       key = id ? KIND + id : null;
       // An address naming a heading (a link into the sheet) keeps it.
       if (!location.hash || /^#prep=/.test(location.hash)) {
@@ -274,7 +275,7 @@
         sync();
         status.textContent = idle;
       }
-      renderList();
+      renderList(all);
     }
 
     /* Opens preparation `id` after saving what is typed in the open one. */
@@ -343,8 +344,9 @@
     }
 
     /* The preparation the address names, else the last one changed, else an empty page. */
-    function fromAddress(tellMissing) {
-      var wanted = /^#prep=([a-z0-9][a-z0-9-]*)$/.exec(location.hash), all = preparations();
+    function fromAddress(tellMissing, all) {
+      var wanted = /^#prep=([a-z0-9][a-z0-9-]*)$/.exec(location.hash);
+      all = all || preparations();
       // A damaged one opens too: it says so, and what is typed replaces it.
       var found = wanted && (store.damaged(KIND + wanted[1]) || all.some(function (p) { return p.id === wanted[1]; }));
       if (wanted && !found && tellMissing) tell("missing");
@@ -398,7 +400,8 @@
 
     document.documentElement.style.setProperty("--sheet-footer", JSON.stringify(c.part("footer").textContent));
     migrate();
-    show(fromAddress(true));
+    var all = preparations();
+    show(fromAddress(true, all), false, all);
     c.part("print").hidden = false;
     c.part("no-script").hidden = true;
     status.hidden = false;
