@@ -324,6 +324,7 @@ def test_without_javascript_it_is_a_plain_form_with_a_working_pdf_link(browser, 
         paper = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
         assert len(paper.pages) == 1  # ruled empty lines, the same one page
         assert "Zonder JavaScript" not in text_of(paper)
+        assert FOOTER["nl"] + " · " + origin + NL in text_of(paper)
     finally:
         ctx.close()
 
