@@ -7,6 +7,7 @@ mostly empty), the capacity hint, the fillable PDF's fields, and axe with severa
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import urllib.request
@@ -242,6 +243,19 @@ def test_my_data_lists_exports_restores_and_deletes_every_preparation(context, s
     page.locator("[data-my-data-import]").set_input_files(str(exported))
     expect(page.locator("[data-my-data-message]")).to_contain_text("Gespreksvoorbereiding (Jansen Bouw, 20 mei 2026)")
     assert preparations(page) == {"de-wit": TWO["preparation:de-wit"], "jansen": TWO["preparation:jansen"]}
+
+
+@pytest.mark.parametrize("bad", [{"client": 3}, {"created": "gisteren"}, {"fields": {"doel": ["a"]}}])
+def test_an_export_with_a_misshapen_preparation_restores_nothing(context, site, bad):
+    origin, _ = site
+    page = with_preparations(context, origin + MY_DATA, TWO)
+    export = {"format": "samenwerken-met-klanten", "version": 1, "exported": "2026-03-03T12:00:00Z",
+              "data": {"preparation:nieuw": {**TWO["preparation:de-wit"], **bad}}}
+    page.locator("[data-my-data-import]").set_input_files(
+        files=[{"name": "export.json", "mimeType": "application/json", "buffer": json.dumps(export).encode()}])
+    expect(page.locator("[data-my-data-message]")).to_have_text(
+        "Dit bestand is beschadigd: ‘preparation:nieuw’ heeft niet de verwachte vorm. Er is niets veranderd.")
+    assert set(preparations(page)) == {"de-wit", "jansen"}
 
 
 # --- paper ---------------------------------------------------------------------------------------
