@@ -1,5 +1,6 @@
 """What the benchmark measures: the hooks' time in a build, a clean build of the guide, HTML per
-page, the weight of our own JS and CSS, and the bytes of a first visit to the home page.
+page, the weight of our own JS and CSS, the bytes of a first visit to the home page, and how long
+the sheet page's scripts take with a year of preparations on the device.
 
 Sizes are counted gzipped at level 6, the usual default of web servers, each file on its own
 (as a host compresses them). 1 KB is 1,000 bytes.
@@ -152,3 +153,43 @@ def first_visit(origin: str, path: str) -> dict:
         "files": {url[len(origin):]: f for url, f in fetched.items()},
         "other_hosts": elsewhere,
     }
+
+
+# A year of conversations: 50 preparations, every section answered at length (about 1,000
+# characters each), as sheet.js stores them.
+YEAR_OF_PREPARATIONS = """([count, sections]) => { for (let n = 0; n < count; n++) {
+  const fields = Object.fromEntries(sections.map(s => [s, "Een lang antwoord op deze vraag. ".repeat(30)]));
+  localStorage.setItem("samenwerken:v1:preparation:p" + n, JSON.stringify({sheet: "gespreksvoorbereiding",
+    client: "Klant " + n, date: "2026-" + String(1 + n % 12).padStart(2, "0") + "-15", created: n, updated: n,
+    fields})); } }"""
+
+
+def sheet_with_preparations(origin: str, path: str = "/gespreksvoorbereiding.html", count: int = 50,
+                            runs: int = 7) -> dict:
+    """Milliseconds between the page's HTML being read and DOMContentLoaded, which waits for the
+    deferred scripts (ours and the theme's): empty storage against `count` long preparations,
+    loads alternating (the two cores drift), the median of `runs` each."""
+    from playwright.sync_api import sync_playwright
+
+    timing = ("() => { const n = performance.getEntriesByType('navigation')[0]; "
+              "return n.domContentLoadedEventStart - n.domInteractive; }")
+    found: dict[str, list[float]] = {"empty": [], "full": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                             args=CHROMIUM_ARGS)
+        pages = {}
+        for name in found:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            pages[name] = context.new_page()
+            pages[name].goto(origin + path)
+        sections = pages["full"].locator("form.sheet textarea[data-field]").evaluate_all(
+            "fields => fields.map(f => f.dataset.field)")
+        pages["full"].evaluate(YEAR_OF_PREPARATIONS, [count, sections])
+        for _ in range(runs):
+            for name, page in pages.items():
+                page.reload(wait_until="load")
+                found[name].append(page.evaluate(timing))
+        listed = pages["full"].locator("[data-sheet-list] li").count()
+        browser.close()
+    return {"empty_ms": statistics.median(found["empty"]), "full_ms": statistics.median(found["full"]),
+            "preparations": listed}

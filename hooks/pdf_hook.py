@@ -1,7 +1,11 @@
-"""MkDocs adapter for the sheets' blank PDFs: each language's sheet is written as an A4 PDF into
-that language's part of the site (`downloads/<title>.pdf`, `en/downloads/<title>.pdf`), made by
-`guide.components.sheet_pdf` or taken from `.cache/guide/sheets/` while everything it is made
-from stays the same. Every event runs once per language."""
+"""MkDocs adapter for the sheets' blank PDFs: each language's sheet is written as an A4 PDF form
+into that language's part of the site (`downloads/<title>.pdf`, `en/downloads/<title>.pdf`), made
+by `guide.components.sheet_pdf` or taken from `.cache/guide/sheets/` while everything it is made
+from stays the same. Every event runs once per language.
+
+The PDF is made when its page is read (on_page_markdown), so that the sheet's link can say how
+large it is: its size is left on the page as `page.sheet_pdf_bytes` for hooks/sheet_hook.py,
+whose on_page_context comes later for the same page. It is written out with the site."""
 
 from __future__ import annotations
 
@@ -17,12 +21,16 @@ from guide.content import checks
 
 log = get_plugin_logger("pdf")
 
-# This language build's PDFs: site path -> (the page that declares the sheet, render's arguments).
+# This language build's PDFs: site path -> (the page that declares the sheet, the PDF's bytes).
 _wanted: dict[str, tuple] = {}
+_unkept: list[OSError] = []
+_made_by: list[tuple[str, ...]] = []  # sheet_pdf.renderer(), read once per language build
 
 
 def on_files(files, config):
     _wanted.clear()  # a new language build, or a rebuild of `mkdocs serve`
+    _unkept.clear()
+    _made_by[:] = [sheet_pdf.renderer()]
     return files
 
 
@@ -35,10 +43,27 @@ def on_page_markdown(markdown, page, config, files):
     if path in _wanted:  # the PDF is named after the title: one would replace the other
         raise PluginError(f"{_where(page, config)}: its blank PDF would be {path}, as the sheet of "
                           f"docs/{_wanted[path][0].file.src_uri} is: give one of them another title")
-    page_url = next(a.href for a in locales.alternates(locales.source_of(page.file.src_uri), config.site_url or "")
-                    if a.locale == locale)
-    _wanted[path] = (page, (model, locale, config.site_name, page_url))
+    page_url = locales.public_url(locales.source_of(page.file.src_uri), locale, config.site_url or "")
+    made_from = (model, locale, config.site_name, page_url)
+    kept = _cache(config)
+    name = sheet_pdf.cache_key(*made_from, _made_by[0])
+    pdf = kept.get(name)
+    if pdf is None:
+        try:
+            pdf = sheet_pdf.render(*made_from)
+        except sheet_pdf.SheetTooLong as error:
+            raise PluginError(f"{_where(page, config)}: {error}") from error
+        log.info(f"made the blank PDF {path}")
+        unkept = kept.put(name, pdf)
+        if unkept is not None:
+            _unkept.append(unkept)
+    _wanted[path] = (page, pdf)
+    page.sheet_pdf_bytes = len(pdf)
     return markdown
+
+
+def _cache(config) -> cache.Cache:
+    return cache.Cache(cache.folder(Path(config.config_file_path).parent) / "sheets", ".pdf", sheet_pdf.is_whole)
 
 
 def _where(page, config) -> str:
@@ -48,22 +73,11 @@ def _where(page, config) -> str:
 
 
 def on_post_build(config):
-    kept = cache.Cache(cache.folder(Path(config.config_file_path).parent) / "sheets", ".pdf", sheet_pdf.is_whole)
-    unkept, made_by = None, sheet_pdf.renderer()
-    for path, (page, made_from) in _wanted.items():
-        name = sheet_pdf.cache_key(*made_from, made_by)
-        pdf = kept.get(name)
-        if pdf is None:
-            try:
-                pdf = sheet_pdf.render(*made_from)
-            except sheet_pdf.SheetTooLong as error:
-                raise PluginError(f"{_where(page, config)}: {error}") from error
-            log.info(f"made the blank PDF {path}")
-            unkept = kept.put(name, pdf) or unkept
+    for path, (_, pdf) in _wanted.items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf)
-    if unkept is not None:
+    if _unkept:
         # Info, not a warning: --strict would fail a build that is complete and correct.
-        log.info(f"could not keep the blank PDFs in {kept.folder} ({unkept.strerror}): built without "
-                 "the cache; the next build makes them again")
+        log.info(f"could not keep the blank PDFs in {_cache(config).folder} ({_unkept[-1].strerror}): built "
+                 "without the cache; the next build makes them again")

@@ -1,6 +1,7 @@
 """MkDocs adapter for the conversation-preparation sheet on its page: `<!-- sheet: <id> -->`
 becomes the form (`guide.components.sheet`), listed in the page's table of contents and found
-by search. Its blank PDF is hooks/pdf_hook.py's concern."""
+by search. Its blank PDF is hooks/pdf_hook.py's concern; the link names the size that hook
+found."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ def on_page_context(context, page, config, nav):
     locale = config.theme["language"]
     here = posixpath.dirname(locales.page_path(locales.source_of(page.file.src_uri), locale))
     resolve = locales.link_resolver(page.file.src_uri, locale)
+    page_url = locales.public_url(locales.source_of(page.file.src_uri), locale, config.site_url or "")
     form = sheet.render(model, locale, pdf_href=locales.relative(sheet_pdf.site_path(model, locale), here),
-                        resolve_link=resolve)
+                        resolve_link=resolve, site_name=config.site_name, page_url=page_url,
+                        pdf_bytes=getattr(page, "sheet_pdf_bytes", None))  # left by pdf_hook
     _list_in_toc(page, model)
     page_parts.put(page, {("sheet", model.id): form})
     page_parts.add_anchors(page, sheet.dom_ids(model), f"sheet '{model.id}'")

@@ -112,7 +112,7 @@ def test_answers_typed_on_the_sheet_show_up(context, site):
     page.locator('[data-field="doel"]').fill("Fair pay")
     page.locator('[data-field="doel"]').blur()
     page.goto(origin + NL)
-    assert listed(page)[0].startswith("Gespreksvoorbereiding: 1 veld ingevuld, bijgewerkt op ")
+    assert listed(page)[0].startswith("Gespreksvoorbereiding (zonder klant of datum): 1 veld ingevuld, bijgewerkt op ")
 
 
 # --- export and import ---------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-"""The conversation-preparation sheet as a reader uses it on the real guide: answers that stay
-(reload, other language, other tab, back/forward), two tabs that never overwrite each other's
-text unseen, storage that fails without losing a word or claiming a save,
-clearing with confirmation, no JavaScript, a strict CSP, accessibility, and paper: the Print
-button and the browser's own print command both give the sheet alone on A4."""
+"""The conversation-preparation sheet as a reader uses it on the real guide, with one
+preparation open: answers that stay (reload, other language, other tab, back/forward), two tabs
+that never overwrite each other's text unseen, storage that fails without losing a word or
+claiming a save, no JavaScript, a strict CSP, accessibility, and paper: the Print button and the
+browser's own print command both give the sheet alone on A4. Several preparations, the move from
+the single sheet, the fillable PDF and print layout: test_preparations_browser.py."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from browser_support import (
     BLOCK_STORAGE,
     FILL_QUOTA,
     FULL_STORAGE,
-    answer_dialog,
     enforce_csp,
     fill_storage,
     open_page,
@@ -27,12 +27,12 @@ from browser_support import (
 )
 
 NL, EN = "/gespreksvoorbereiding.html", "/en/gespreksvoorbereiding.html"
-KEY = "samenwerken:v1:sheet:gespreksvoorbereiding"
+PREFIX = "samenwerken:v1:"
 SECTIONS = ["doel", "veiligstellen", "behoeften-klant", "gedeelde-belangen", "opening", "vragen",
             "signalen", "wensen", "afspraken", "terugblik"]
 ANSWERS = {
     "_client": "Bakkerij De Wit",
-    "_date": "12 maart",
+    "_date": "2026-03-12",
     "doel": "Dat de huisstijl in alle filialen op tijd klaar is.",
     "vragen": "Wat moet de huisstijl opleveren?\nWie beslist over de inrichting?",
     "wensen": "We willen allebei dat elke winkel klopt, daarom stel ik voor dat we het meerwerk apart begroten.",
@@ -55,18 +55,43 @@ def values(page) -> dict[str, str]:
         "fields => Object.fromEntries(fields.filter(f => f.value).map(f => [f.dataset.field, f.value]))")
 
 
+# The open preparation's answers as the form holds them: its fields, client and date.
+ANSWERS_OF = """record => { const a = Object.assign({}, record.fields);
+  if (record.client) a._client = record.client;
+  if (record.date) a._date = record.date;
+  return Object.fromEntries(Object.entries(a).sort()); }"""
+
+
+def open_key(page) -> str:
+    """The storage key of the preparation the address names (#prep=<id>)."""
+    return PREFIX + "preparation:" + page.evaluate("location.hash").removeprefix("#prep=")
+
+
 def stored(page):
-    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", KEY)
+    return page.evaluate("key => JSON.parse(localStorage.getItem(key))", open_key(page))
+
+
+def stored_answers(page) -> dict[str, str]:
+    return page.evaluate(f"key => ({ANSWERS_OF})(JSON.parse(localStorage.getItem(key)))", open_key(page))
 
 
 def wait_until_stored(page, expected: dict[str, str]) -> None:
     """Autosave waits until typing pauses: wait for the record rather than for a time."""
     page.wait_for_function(
-        """([key, expected]) => { try {
-             const record = JSON.parse(localStorage.getItem(key));
-             return record !== null && JSON.stringify(record.fields) === JSON.stringify(expected);
-           } catch (e) { return false; } }""",
-        arg=[KEY, expected])
+        f"""([prefix, expected]) => {{ try {{
+             const id = location.hash.replace("#prep=", "");
+             const record = JSON.parse(localStorage.getItem(prefix + "preparation:" + id));
+             return record !== null && JSON.stringify(({ANSWERS_OF})(record)) ===
+               JSON.stringify(Object.fromEntries(Object.entries(expected).sort()));
+           }} catch (e) {{ return false; }} }}""",
+        arg=[PREFIX, expected])
+
+
+def seed(page, prep_id: str, fields: dict[str, str], client: str = "", date: str = "", updated: int = 1) -> None:
+    """A preparation on the device, as sheet.js stores one."""
+    page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))",
+                  [PREFIX + "preparation:" + prep_id, {"sheet": "gespreksvoorbereiding", "client": client, "date": date,
+                                                        "created": updated, "updated": updated, "fields": fields}])
 
 
 def fill(page, answers: dict[str, str]) -> None:
@@ -94,7 +119,7 @@ def test_a_change_is_saved_when_the_field_is_left(context, site):
     page = open_page(context, origin + NL)
     field(page, "doel").fill("Snel weg")
     field(page, "doel").blur()  # change: saved at once, not after the pause
-    assert stored(page)["fields"] == {"doel": "Snel weg"}
+    assert stored_answers(page) == {"doel": "Snel weg"}
 
 
 def test_answers_are_shared_between_the_languages(context, site):
@@ -114,9 +139,8 @@ def test_answers_are_shared_between_the_languages(context, site):
 def test_stored_ids_the_page_does_not_have_are_kept(context, site):
     origin, _ = site
     page = open_page(context, origin + NL)
-    page.evaluate("key => localStorage.setItem(key, JSON.stringify({fields: {doel: 'Oud', weg: 'Van vroeger'}, updated: 1}))",
-                  KEY)
-    page.reload()
+    seed(page, "een", {"doel": "Oud", "weg": "Van vroeger"})
+    page.goto(origin + NL + "#prep=een")
     assert values(page) == {"doel": "Oud"}
     field(page, "opening").fill("Nieuw")
     wait_until_stored(page, {"doel": "Oud", "weg": "Van vroeger", "opening": "Nieuw"})
@@ -125,7 +149,7 @@ def test_stored_ids_the_page_does_not_have_are_kept(context, site):
 def test_other_tabs_follow_but_never_overwrite_unsaved_text(context, site):
     origin, _ = site
     first = open_page(context, origin + NL)
-    second = open_page(context, origin + EN)
+    second = open_page(context, origin + EN)  # empty: it takes up what the first tab begins
     field(first, "doel").fill("Uit het eerste tabblad")
     expect(field(second, "doel")).to_have_value("Uit het eerste tabblad")
     # The reader is at work in the second tab when the first one saves other fields.
@@ -143,7 +167,9 @@ def test_a_field_with_the_cursor_in_it_takes_in_the_other_tabs_newer_answer(cont
     # the next keystroke in the first tab must not put its old text back over the new one.
     origin, _ = site
     first = open_page(context, origin + NL)
-    second = open_page(context, origin + EN)
+    seed(first, "een", {})
+    first.goto(origin + NL + "#prep=een")
+    second = open_page(context, origin + EN + "#prep=een")
     field(first, "doel").focus()
     first.keyboard.type("Oud")
     wait_until_stored(first, {"doel": "Oud"})
@@ -171,7 +197,9 @@ def test_when_both_tabs_changed_one_answer_the_reader_chooses(context, site, cho
     context.clock.install()
     context.clock.pause_at(datetime(2026, 3, 3, 12, 0))
     first = open_page(context, origin + NL)
-    second = open_page(context, origin + NL)
+    seed(first, "een", {})
+    first.goto(origin + NL + "#prep=een")
+    second = open_page(context, origin + NL + "#prep=een")
     field(first, "doel").fill("Mijn versie")
     field(second, "doel").fill("Versie van het andere tabblad")
     field(second, "doel").blur()  # saved at once
@@ -186,13 +214,13 @@ def test_when_both_tabs_changed_one_answer_the_reader_chooses(context, site, cho
         "Kies onder dat antwoord welke tekst blijft.")
     # Nothing was overwritten while the reader had not chosen, not even on leaving the field.
     field(first, "doel").blur()
-    assert stored(first)["fields"] == {"doel": "Versie van het andere tabblad"}
+    assert stored_answers(first) == {"doel": "Versie van het andere tabblad"}
     assert field(first, "doel").input_value() == "Mijn versie"
     conflict.get_by_role("button", name=choice).click()
     expect(conflict).to_have_count(0)
     expect(field(first, "doel")).to_have_value(kept)
     expect(field(first, "doel")).to_be_focused()
-    assert stored(first)["fields"] == {"doel": kept}
+    assert stored_answers(first) == {"doel": kept}
     expect(field(second, "doel")).to_have_value(kept)
     expect(first.locator("[data-sheet-status]")).to_contain_text(status)
 
@@ -209,27 +237,6 @@ def test_back_and_forward_show_what_is_stored_now(context, site):
     other.close()
     page.go_back()
     expect(field(page, "doel")).to_have_value("Tweede versie")
-
-
-def test_clearing_asks_first(context, site):
-    origin, _ = site
-    page = open_page(context, origin + NL)
-    fill(page, ANSWERS)
-    wait_until_stored(page, ANSWERS)
-    messages: list[str] = []
-
-    page.once("dialog", answer_dialog(messages, accept=False))
-    page.locator("[data-sheet-clear]").click()
-    assert messages == ["Alle antwoorden op dit formulier wissen? Dat kun je niet ongedaan maken."]
-    assert values(page) == ANSWERS and stored(page)["fields"] == ANSWERS
-
-    page.once("dialog", answer_dialog(messages, accept=True))
-    page.locator("[data-sheet-clear]").click()
-    assert values(page) == {} and stored(page) is None
-    assert page.locator('[data-print-for="doel"]').text_content() == ""
-    expect(page.locator("[data-sheet-status]")).to_have_text("Je antwoorden zijn gewist.")
-    page.reload()
-    assert values(page) == {}
 
 
 # --- storage that fails --------------------------------------------------------------------------
@@ -251,8 +258,8 @@ def test_corrupt_stored_answers_are_reported_and_replaced(context, site, broken)
     origin, _ = site
     errors: list[str] = []
     page = open_page(context, origin + NL, errors)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, broken])
-    page.reload()
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [PREFIX + "preparation:kapot", broken])
+    page.goto(origin + NL + "#prep=kapot")
     expect(page.locator("[data-sheet-notice]")).to_have_text(CORRUPT_NL)
     assert values(page) == {}
     field(page, "doel").fill("Opnieuw")
@@ -277,7 +284,7 @@ def test_full_storage_shows_what_is_stored_and_says_what_is_not_saved(context, s
     expect(page.locator("[data-sheet-status]")).to_be_hidden()  # no "saved" that did not happen
     assert run_axe(page) == []
     assert values(page) == {**ANSWERS, "terugblik": "Goed gesprek"}
-    assert stored(page)["fields"] == ANSWERS
+    assert stored_answers(page) == ANSWERS
     assert errors == []
 
 
@@ -307,7 +314,8 @@ def test_without_javascript_it_is_a_plain_form_with_a_working_pdf_link(browser, 
         expect(form.locator("textarea")).to_have_count(len(SECTIONS))
         expect(form.get_by_label("Mijn doel, positief geformuleerd")).to_be_editable()
         expect(form.locator("[data-sheet-print]")).to_be_hidden()
-        expect(form.locator("[data-sheet-clear]")).to_be_hidden()
+        expect(form.locator("[data-sheet-delete]")).to_be_hidden()
+        expect(form.locator("[data-sheet-preps]")).to_be_hidden()
         expect(form.locator("[data-sheet-no-script]")).to_be_visible()
         href = form.locator("[data-sheet-pdf]").get_attribute("href")
         response = page.request.get(origin + "/" + href)
@@ -316,6 +324,7 @@ def test_without_javascript_it_is_a_plain_form_with_a_working_pdf_link(browser, 
         paper = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
         assert len(paper.pages) == 1  # ruled empty lines, the same one page
         assert "Zonder JavaScript" not in text_of(paper)
+        assert FOOTER["nl"] + " · " + origin + NL in text_of(paper)
     finally:
         ctx.close()
 
@@ -337,12 +346,15 @@ def test_works_under_a_strict_content_security_policy(context, site):
 A4 = (595.28, 841.89)
 # What the site shows around the sheet, in each language: none of it belongs on paper.
 CHROME = {
-    "nl": ["Samenwerken met klanten", "Woordenlijst", "Zoeken", "Zo gebruik je het formulier",
-           "Na het gesprek", "Afdrukken", "Download lege pdf", "Wis antwoorden", "Inhoudsopgave",
-           "Wat je invult, wordt automatisch"],
-    "en": ["Working with clients", "Glossary", "Search", "How to use the sheet", "After the conversation",
-           "Print", "Download blank PDF", "Clear answers", "Saved on this device"],
+    "nl": ["Woordenlijst", "Zoeken", "Zo gebruik je het formulier", "Afdrukken", "Lege pdf om in te vullen",
+           "Deze voorbereiding verwijderen", "Inhoudsopgave", "Wat je invult, wordt automatisch",
+           "Je voorbereidingen", "Nieuwe voorbereiding", "Volgend gesprek"],
+    "en": ["Glossary", "Search", "How to use the sheet", "After the conversation", "Print", "Blank fillable PDF",
+           "Delete this preparation", "Saved on this device", "Your preparations", "New preparation"],
 }
+
+
+FOOTER = {"nl": "Uit de gids Samenwerken met klanten", "en": "From the guide Working with clients"}
 
 
 def text_of(reader: PdfReader) -> str:
@@ -372,10 +384,14 @@ def test_printing_gives_the_sheet_alone_with_the_answers(context, site, how, pat
         size = (float(sheet_of_paper.mediabox.width), float(sheet_of_paper.mediabox.height))
         assert size == pytest.approx(A4, abs=1)
     text = text_of(paper)
-    assert text.startswith(title)
-    for answer in ANSWERS.values():
+    # The small footer on every sheet of paper: the guide's name and the page's own address.
+    footer = FOOTER[lang] + " · " + origin + path
+    assert text.count(footer) == len(paper.pages)
+    assert text.replace(footer, "").strip().startswith(title)
+    for name, answer in ANSWERS.items():
         for line in answer.split("\n"):
-            assert line[:30] in text
+            assert name == "_date" or line[:30] in text
+    assert {"nl": "12 maart 2026", "en": "12 March 2026"}[lang] in text  # the date in the page's language
     for heading in page.locator("form.sheet .sheet__heading").all_inner_texts():
         assert heading in text
     assert [chrome for chrome in CHROME[lang] if chrome in text] == []
@@ -421,9 +437,14 @@ def test_controls_are_at_least_24_px(browser, site, width):
     try:
         page = ctx.new_page()
         page.goto(origin + NL)
-        targets = page.locator("form.sheet :is(input, textarea, button, a[data-sheet-pdf])")
-        assert targets.count() == 2 + len(SECTIONS) + 3
+        fill(page, {"doel": "Iets"})  # a preparation: its list and buttons show
+        wait_until_stored(page, {"doel": "Iets"})
+        targets = page.locator("form.sheet :is(input, textarea, button, a):visible")
+        # client, date, the sections, the list's one link, new, next, print, PDF, delete
+        assert targets.count() == 2 + len(SECTIONS) + 6
         assert too_small(targets) == []
+        page.locator("[data-sheet-delete]").click()
+        assert too_small(page.locator("[data-sheet-restore]")) == []
     finally:
         ctx.close()
 

@@ -191,5 +191,5 @@ def test_the_sheet_has_one_search_entry_that_leads_to_the_form(site, index, lang
     docs = json.loads((site / index).read_text(encoding="utf-8"))["docs"]
     [entry] = [d for d in docs if d["location"] == "blad.html#voorbereiding"]
     assert entry["title"] == title and heading in entry["text"]
-    interface = [strings(lang, "sheet")[key] for key in ("print", "pdf", "clear_answers", "no_script")]
+    interface = [strings(lang, "sheet")[key] for key in ("print", "pdf_a4", "delete", "new", "no_script")]
     assert not any(words in d["text"] for d in docs for words in interface)

@@ -140,6 +140,71 @@ def test_sheet_rules():
     ]
 
 
+GROUPED = """\
+---
+title: Voorbereiding
+sheet:
+  id: gesprek
+  title: Gespreksvoorbereiding
+  groups:
+    - id: vooraf
+      title: Vooraf
+      sections:
+        - id: doel
+          heading: Mijn doel
+          prompt: Wat wil je?
+          lines: 3
+          main: true
+    - id: na-het-gesprek
+      title: Na het gesprek
+      after: true
+      sections:
+        - id: terugblik
+          heading: Terugblik
+          prompt: Wat ging goed?
+          lines: 2
+---
+# Voorbereiding
+
+<!-- sheet: gesprek -->
+"""
+
+
+@pytest.mark.parametrize(
+    # what changes in GROUPED,                         every message it gives
+    ("old", "new", "expected"),
+    [
+        ("", "", []),
+        # group and section ids share the page's element ids <sheet>-<id>
+        ("- id: terugblik", "- id: vooraf",
+         ["docs/stap-1.md:19: sheet.groups[1].sections[0].id: duplicate id 'vooraf' (first used on line 7)"]),
+        ("- id: na-het-gesprek", "- id: doel",
+         ["docs/stap-1.md:15: sheet.groups[1].id: duplicate id 'doel' (first used on line 10)"]),
+        ("- id: na-het-gesprek", "- id: Na_het",
+         ["docs/stap-1.md:15: sheet.groups[1].id: 'Na_het' is not a valid id: use lowercase letters a-z, digits "
+          "and single hyphens, like 'mijn-doel'"]),
+        ("  groups:\n", "  sections: []\n  groups:\n",
+         ["docs/stap-1.md:6: sheet.sections: must not be empty"]),
+        ("      after: true", "      after: ja",
+         ["docs/stap-1.md:17: sheet.groups[1].after: must be true or false, not text"]),
+        ("      title: Vooraf\n", "",
+         ["docs/stap-1.md:7: sheet.groups[0]: missing required key 'title'"]),
+    ],
+)
+def test_grouped_sheet_rules(old, new, expected):
+    assert problems(GROUPED.replace(old, new, 1)) == expected
+
+
+def test_a_sheet_has_sections_or_groups():
+    both = GROUPED.replace("  groups:\n", "  sections:\n    - id: los\n      heading: Los\n      prompt: P\n"
+                                          "      lines: 1\n  groups:\n")
+    assert problems(both) == ["docs/stap-1.md:4: sheet: needs either 'sections' or 'groups' (groups that each hold "
+                              "their sections), not both"]
+    neither = "---\ntitle: V\nsheet:\n  id: gesprek\n  title: G\n---\n# V\n\n<!-- sheet: gesprek -->\n"
+    assert problems(neither) == ["docs/stap-1.md:4: sheet: needs either 'sections' or 'groups' (groups that each "
+                                 "hold their sections), not neither"]
+
+
 SCHEMA_CASES = [(old, new) for old, new, expected in RULES if "front matter:" not in expected[0] and "\\n" not in new] + [
     ("title: Stap 1", "title: 12"),
     ("        text: Lees het hardop voor.\n", ""),

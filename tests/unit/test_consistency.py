@@ -58,6 +58,34 @@ def test_sheet_section_ids_must_match():
     ]
 
 
+def grouped_page(title, groups=(("vooraf", ("doel", "vragen")), ("na", ("terugblik",)))):
+    body = "".join(f"    - id: {g}\n      title: T\n      sections:\n" + "".join(
+        f"        - id: {s}\n          heading: H\n          prompt: P\n          lines: 2\n" for s in sections)
+        for g, sections in groups)
+    return f"---\ntitle: {title}\nsheet:\n  id: blad\n  title: Blad\n  groups:\n{body}---\n# {title}\n\n<!-- sheet: blad -->\n"
+
+
+@pytest.mark.parametrize(
+    # the English page,                                                         the exact messages
+    ("english", "expected"),
+    [
+        (grouped_page("Sheet"), []),
+        (grouped_page("Sheet", (("before", ("doel", "vragen")), ("na", ("terugblik",)))),
+         ["docs/blad.en.md:7: sheet.groups: group ids differ from docs/blad.md (line 7): missing 'vooraf'; "
+          "not in the Dutch page: 'before'"]),
+        (grouped_page("Sheet", (("vooraf", ("doel",)), ("na", ("vragen", "terugblik")))),
+         ["docs/blad.en.md:10: sheet.groups[0].sections: section ids of group 'vooraf' differ from docs/blad.md "
+          "(line 10): missing 'vragen'",
+          "docs/blad.en.md:17: sheet.groups[1].sections: section ids of group 'na' differ from docs/blad.md "
+          "(line 21): not in the Dutch page: 'vragen'"]),
+        (sheet_page("Sheet", ("doel", "vragen", "terugblik")),
+         ["docs/blad.en.md:4: sheet: docs/blad.md groups its sections and docs/blad.en.md does not"]),
+    ],
+)
+def test_grouped_sheets_match_group_for_group(english, expected):
+    assert check({"blad.md": grouped_page("Blad"), "blad.en.md": english}) == expected
+
+
 def test_a_sheet_on_one_side_only():
     found = check({"blad.md": sheet_page("Blad"), "blad.en.md": "---\ntitle: Sheet\n---\n# Sheet\n"})
     assert found == ["docs/blad.en.md:2: sheet: docs/blad.md declares a sheet and docs/blad.en.md does not"]

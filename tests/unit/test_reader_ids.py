@@ -127,7 +127,8 @@ def declared(page: str) -> set[str]:
         keys.update(f"checklist:{checklist['id']}/{item['id']}" for item in checklist["items"])
     if sheet := fm.get("sheet"):
         keys.add(f"sheet:{sheet['id']}")
-        keys.update(f"sheet:{sheet['id']}/{section['id']}" for section in sheet["sections"])
+        sections = [s for g in sheet["groups"] for s in g["sections"]] if "groups" in sheet else sheet["sections"]
+        keys.update(f"sheet:{sheet['id']}/{section['id']}" for section in sections)
     return keys
 
 

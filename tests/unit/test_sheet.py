@@ -101,10 +101,15 @@ def test_markup_contract(locale):
     assert len(ids) == len(set(ids))
 
     # Without JavaScript: no control that needs it, a link that works, a note that says so.
-    for control in ("data-sheet-print", "data-sheet-clear"):
+    for control in ("data-sheet-print", "data-sheet-delete"):
         button = form.find(attrs={control: True})
         assert button.name == "button" and button["type"] == "button" and button.has_attr("hidden")
-    assert form.find(attrs={"data-sheet-pdf": True})["href"] == "downloads/x.pdf"
+    for part in ("data-sheet-preps", "data-sheet-undo"):  # the list of preparations, and undo
+        assert form.find(attrs={part: True}).has_attr("hidden")
+    for control in ("data-sheet-new", "data-sheet-next", "data-sheet-restore"):
+        assert form.find(attrs={control: True}).name == "button"
+    link = form.find(attrs={"data-sheet-pdf": True})
+    assert link["href"] == "downloads/x.pdf" and link.has_attr("download")
     assert not form.find(attrs={"data-sheet-no-script": True}).has_attr("hidden")
 
 
@@ -112,9 +117,12 @@ def test_markup_contract(locale):
 def test_every_string_the_script_needs_is_there_and_translated(locale):
     form = soup(sheet.render(real_sheet(locale), locale, "x.pdf")).form
     given = {k[len("data-i18n-"):]: v for k, v in form.attrs.items() if k.startswith("data-i18n-")}
-    assert set(given) == {"saved", "memory", "corrupt", "confirm-clear", "cleared", "full", "conflict",
-                          "keep-mine", "take-theirs", "empty", "unsaved"}
-    assert all(given.values()) and "{time}" in given["saved"]
+    script = (ROOT / "docs" / "assets" / "javascripts" / "sheet.js").read_text(encoding="utf-8")
+    needed = set(re.findall(r'c\.text\("([a-z-]+)"', script)) | set(re.findall(r'tell\("([a-z]+)"', script))
+    needed |= {"full", "memory"}  # tell(store.problem())
+    assert {"saved", "deleted", "missing", "filled", "conflict", "corrupt"} <= needed  # the test reads the script
+    assert needed - set(given) == set()
+    assert all(given.values()) and "{time}" in given["saved"] and "{done}" in given["filled"]
     untranslated = [k for k, v in strings("nl", "sheet").items() if strings("en", "sheet")[k] == v]
     assert untranslated == []
 
@@ -397,6 +405,50 @@ def test_the_guides_blank_pdf_is_one_a4_page_in_its_language(locale, site_name, 
     assert footer in text
     assert reader.metadata.title == model.title
     assert reader.trailer["/Root"]["/Lang"] == locale
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_the_guides_blank_pdf_is_a_form_to_fill_in_any_pdf_reader(locale):
+    model = real_sheet(locale)
+    reader = PdfReader(io.BytesIO(sheet_pdf.render(model, locale, "Gids", "https://gids.example/")))
+    fields = reader.get_fields()
+    # One text field for the client, one for the date, one multi-line one per section, by id.
+    assert list(fields) == ["_client", "_date"] + [s.id for s in model.sections]
+    multiline = 1 << 12
+    assert {name: (f["/FT"], bool(int(f.get("/Ff", 0)) & multiline)) for name, f in fields.items()} == {
+        "_client": ("/Tx", False), "_date": ("/Tx", False), **{s.id: ("/Tx", True) for s in model.sections}}
+    # Each is named for readers of the form in the sheet's language.
+    label = strings(locale, "sheet")
+    assert [f.get("/TU") for f in fields.values()] == [label["client"], label["date"]] + [
+        s.heading for s in model.sections]
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_the_form_and_the_paper_show_the_conversations_groups(locale):
+    model = real_sheet(locale)
+    assert [g.id for g in model.groups] == ["vooraf", "fase-1", "fase-2", "na-het-gesprek"]
+    assert [g.after for g in model.groups] == [False, False, False, True]
+    assert [s.id for s in model.sections if s.main] == ["doel", "wensen"]
+    form = soup(sheet.render(model, locale, "x.pdf")).form
+    titles = form.select(".sheet__group-title")
+    assert [t["id"] for t in titles] == [f"gespreksvoorbereiding-{g.id}" for g in model.groups]
+    assert [t.get_text() for t in titles] == [g.title for g in model.groups]
+    assert [s["id"] for s in form.select(".sheet__group--after .sheet__heading")] == [
+        "gespreksvoorbereiding-afspraken", "gespreksvoorbereiding-terugblik"]
+    assert [h["id"] for h in form.select(".sheet__section--main .sheet__heading")] == [
+        "gespreksvoorbereiding-doel", "gespreksvoorbereiding-wensen"]
+    paper = soup(sheet_pdf.html(model, locale, "Gids", "https://gids.example/"))
+    assert [h.get_text() for h in paper.select("h2.group")] == [g.title for g in model.groups]
+    assert len(paper.select("section.main")) == 2 and len(paper.select("section.after")) == 2
+    # The prompt asks for three to five questions: room for five.
+    assert {s.id: s.lines for s in model.sections}["vragen"] == 5
+
+
+def test_the_link_to_the_pdf_says_what_it_is_and_how_large():
+    form = soup(sheet.render(sheet.from_front_matter(SMALL), "nl", "x.pdf", pdf_bytes=115_400)).form
+    assert form.find(attrs={"data-sheet-pdf": True}).get_text() == "Lege pdf om in te vullen (A4, 115 kB)"
+    form = soup(sheet.render(sheet.from_front_matter(SMALL_EN), "en", "x.pdf")).form
+    assert form.find(attrs={"data-sheet-pdf": True}).get_text() == "Blank fillable PDF (A4)"
 
 
 def fragments_per_section(document) -> list[int]:

@@ -19,6 +19,7 @@
    * know it) and the component. It returns the record's name, the link to its place, what it
    * holds, and optionally `at`: the key of the place in the guide whose position it takes in
    * the list (its own by default). */
+  function answered(text) { return text.trim() !== ""; }
   function counted(kind, part, counts) {
     return function (id, value, place, c) {
       var map = value[part], n = Object.keys(map).filter(function (k) { return counts(map[k]); }).length;
@@ -31,7 +32,18 @@
   }
   var KINDS = {
     checklist: counted("checklist", "items", function (ticked) { return ticked === true; }),
-    sheet: counted("sheet", "fields", function (text) { return text.trim() !== ""; }),
+    sheet: counted("sheet", "fields", answered),
+    /* A preparation is named as the reader knows it, by client and date, and listed at its sheet. */
+    preparation: function (id, value, place, c) {
+      var shown = counted("preparation", "fields", answered)(id, value, place, c);
+      var date = /^\d{4}-\d\d-\d\d$/.test(value.date || "") ? new Date(value.date + "T12:00")
+        .toLocaleDateString(c.text("date-locale") || undefined, { day: "numeric", month: "long", year: "numeric" })
+        : value.date;
+      shown.name = c.text("kind-preparation", { name: [value.client, date].filter(Boolean).join(", ") || c.text("unnamed") });
+      shown.href = place && place.href + "#prep=" + encodeURIComponent(id);
+      shown.at = "sheet:" + value.sheet;
+      return shown;
+    },
   };
 
   function isObject(value) {
@@ -56,7 +68,9 @@
     /* The record under `key` as the list shows it: {name, href, at, details}. */
     function entry(key, value) {
       var kind = key.split(":")[0], id = key.slice(key.indexOf(":") + 1);
-      var shown = has(KINDS, kind) ? KINDS[kind](id, value, placeOf[key], c)
+      /* A preparation has no place of its own: it lives on its sheet's page. */
+      var place = placeOf[key] || (kind === "preparation" ? placeOf["sheet:" + value.sheet] : undefined);
+      var shown = has(KINDS, kind) ? KINDS[kind](id, value, place, c)
         : { name: c.text("kind-other", { id: id }), details: [] };
       if (typeof value.updated === "number") {
         var date = new Date(value.updated).toLocaleDateString(dates, { day: "numeric", month: "long", year: "numeric" });
@@ -66,7 +80,11 @@
       return shown;
     }
 
-    function title(key) { var value = store.read(key); return value ? entry(key, value).name : key; }
+    /* A record's name: `value` when it is not stored yet (an import), else what is stored. */
+    function title(key, value) {
+      value = value || store.read(key);
+      return value ? entry(key, value).name : key;
+    }
 
     /* Everything of ours that can be read, as an export holds it. */
     function ourData() {
@@ -110,7 +128,17 @@
       exportButton.disabled = deleteButton.disabled = !keys.length;
       /* A re-render (another tab's change) must not drop the keyboard's place. */
       if (refocus && removeButton(refocus)) removeButton(refocus).focus();
+      showUse(data);
       return data;
+    }
+
+    /* What the guide's records take of the site's storage quota (5 Mi UTF-16 units, 2 bytes each). */
+    function showUse(data) {
+      var used = c.part("used"), units = Object.keys(data).reduce(function (n, key) {
+        return n + key.length + JSON.stringify(data[key]).length + 15; // 15: the "samenwerken:v1:" prefix
+      }, 0);
+      used.textContent = c.text("used", { size: Math.max(1, Math.round(units * 2 / 1000)).toLocaleString(dates) });
+      used.hidden = !units;
     }
 
     function exportData() {
@@ -146,7 +174,8 @@
     function restore(data) {
       var keys = Object.keys(data), before = Object.create(null);
       var replaced = keys.filter(function (key) { return (before[key] = store.read(key)) !== null; });
-      if (replaced.length && !window.confirm(c.text("confirm-import", { list: replaced.map(title).join(", ") }))) {
+      function named(key) { return title(key, data[key]); }
+      if (replaced.length && !window.confirm(c.text("confirm-import", { list: replaced.map(named).join(", ") }))) {
         return say("import-cancelled");
       }
       var written = [], full = false;
@@ -164,7 +193,7 @@
         return fail("import-full");
       }
       render();
-      say("imported", { list: keys.map(title).join(", ") });
+      say("imported", { list: keys.map(named).join(", ") });
       if (store.problem() === "memory") message.textContent += " " + c.text("memory");
     }
 
@@ -184,7 +213,7 @@
       if (!window.confirm(c.text("confirm-delete"))) return;
       var left = store.keys().filter(function (key) { return !store.remove(key); });
       render();
-      if (left.length) return fail("delete-failed", { list: left.map(title).join(", ") });
+      if (left.length) return fail("delete-failed", { list: left.map(function (key) { return title(key); }).join(", ") });
       say("deleted");
       message.focus(); /* the button the keyboard was on is off now */
     }

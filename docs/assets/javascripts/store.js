@@ -1,5 +1,5 @@
 /* The components' shared base: `guide.store`, what the guide keeps on the reader's own device
- * (checklist ticks, sheet answers), and `guide.component`, which starts a component on each of
+ * (checklist ticks, preparations: a conversation's sheet answers), and `guide.component`, which starts a component on each of
  * its roots once and keeps its errors to itself.
  *
  * Nothing is ever sent anywhere. Keys are "samenwerken:v1:<kind>:<id>", written here only, so
@@ -15,10 +15,14 @@
   var PREFIX = "samenwerken:v1:";
   var KEY = /^([a-z]+):([a-z0-9][a-z0-9-]*)$/;
   /* What each kind of record holds, for every component and for export and import alike: a map
-   * of entries under `part`, each passing `entry`, and the time of the last change. */
+   * of entries under `part`, each passing `entry`, the time of the last change, and the fields
+   * named in `also`, each of its type. A preparation is one conversation's sheet answers. */
+  function isText(v) { return typeof v === "string"; }
   var KINDS = {
     checklist: { part: "items", entry: function (v) { return typeof v === "boolean"; } },
-    sheet: { part: "fields", entry: function (v) { return typeof v === "string"; } },
+    sheet: { part: "fields", entry: isText },
+    preparation: { part: "fields", entry: isText,
+      also: { sheet: "string", client: "string", date: "string", created: "number" } },
   };
   var memory = Object.create(null); // only when storage is blocked
   var damaged = Object.create(null);
@@ -52,6 +56,10 @@
       else whole = false;
     });
     if (typeof value.updated === "number") result.updated = value.updated;
+    Object.keys(kind.also || {}).forEach(function (name) {
+      if (typeof value[name] === kind.also[name]) result[name] = value[name];
+      else if (has(value, name)) whole = false;
+    });
     return whole || !strict ? result : null;
   }
 

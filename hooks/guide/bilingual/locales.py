@@ -91,6 +91,11 @@ def alternates(source_uri: str, site_url: str) -> list[Alternate]:
     ]
 
 
+def public_url(source_uri: str, locale: str, site_url: str) -> str:
+    """The page's absolute address in `locale`: what paper (the sheets) prints."""
+    return next(a.href for a in alternates(source_uri, site_url) if a.locale == locale)
+
+
 def locale_root(locale: str) -> str:
     """Where a locale's part of the site starts, relative to the site root."""
     return "" if locale == DEFAULT.code else f"{locale}/"

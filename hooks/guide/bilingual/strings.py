@@ -54,8 +54,22 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "date": "Datum",
             "example": "Bijvoorbeeld:",
             "print": "Afdrukken",
-            "pdf": "Download lege pdf (A4)",
-            "clear_answers": "Wis antwoorden",
+            "pdf": "Lege pdf om in te vullen (A4, {size} kB)",
+            "pdf_a4": "Lege pdf om in te vullen (A4)",
+            "preps_title": "Je voorbereidingen op dit apparaat",
+            "new": "Nieuwe voorbereiding",
+            "next": "Volgend gesprek met deze klant",
+            "no_client": "Nog geen klant",
+            "no_date": "geen datum",
+            "filled": "{done} van {total} ingevuld",
+            "changed": "gewijzigd op {date}",
+            "open_now": "nu open",
+            "delete": "Deze voorbereiding verwijderen",
+            "deleted": "De voorbereiding ‘{name}’ is verwijderd.",
+            "undo": "Ongedaan maken",
+            "restored": "De voorbereiding ‘{name}’ is teruggezet.",
+            "fit": "Dit past niet meer in de ruimte op papier: de afdruk wordt langer.",
+            "missing": "Die voorbereiding staat niet (meer) op dit apparaat.",
             "autosave": "Wat je invult, wordt automatisch op dit apparaat bewaard.",
             "saved": "Bewaard op dit apparaat om {time}.",
             "memory": (
@@ -66,8 +80,6 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "Je eerder bewaarde antwoorden waren beschadigd en konden niet worden gelezen. "
                 "Wat je nu invult, wordt weer gewoon bewaard."
             ),
-            "confirm_clear": "Alle antwoorden op dit formulier wissen? Dat kun je niet ongedaan maken.",
-            "cleared": "Je antwoorden zijn gewist.",
             "no_script": (
                 "Zonder JavaScript wordt niets bewaard. Druk het formulier af via je browser "
                 "voordat je de pagina sluit, of download de lege pdf."
@@ -107,6 +119,9 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "date_locale": "nl-NL",
             "file_name": "samenwerken-met-klanten-{date}.json",
             "kind_sheet": "Formulier {id}",
+            "kind_preparation": "Gespreksvoorbereiding ({name})",
+            "unnamed": "zonder klant of datum",
+            "used": "Deze gids gebruikt nu {size} kB van de opslag van je browser voor deze site.",
             "kind_checklist": "Checklist {id}",
             "kind_other": "Gegevens {id}",
             "fields_one": "1 veld ingevuld",
@@ -215,8 +230,22 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "date": "Date",
             "example": "For example:",
             "print": "Print",
-            "pdf": "Download blank PDF (A4)",
-            "clear_answers": "Clear answers",
+            "pdf": "Blank fillable PDF (A4, {size} kB)",
+            "pdf_a4": "Blank fillable PDF (A4)",
+            "preps_title": "Your preparations on this device",
+            "new": "New preparation",
+            "next": "Next conversation with this client",
+            "no_client": "No client yet",
+            "no_date": "no date",
+            "filled": "{done} of {total} filled in",
+            "changed": "changed {date}",
+            "open_now": "open now",
+            "delete": "Delete this preparation",
+            "deleted": "The preparation “{name}” has been deleted.",
+            "undo": "Undo",
+            "restored": "The preparation “{name}” is back.",
+            "fit": "This no longer fits its space on paper: the printout will run longer.",
+            "missing": "That preparation isn’t on this device (any more).",
             "autosave": "Whatever you type is saved automatically on this device.",
             "saved": "Saved on this device at {time}.",
             "memory": (
@@ -227,8 +256,6 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "Your previously saved answers were damaged and couldn’t be read. Whatever you "
                 "type now will be saved as usual."
             ),
-            "confirm_clear": "Clear all answers on this sheet? This can’t be undone.",
-            "cleared": "Your answers have been cleared.",
             "no_script": (
                 "Without JavaScript nothing is saved. Print the sheet from your browser before "
                 "you close the page, or download the blank PDF."
@@ -265,6 +292,9 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "date_locale": "en-GB",
             "file_name": "working-with-clients-{date}.json",
             "kind_sheet": "Sheet {id}",
+            "kind_preparation": "Conversation preparation ({name})",
+            "unnamed": "no client or date",
+            "used": "This guide now uses {size} kB of your browser’s storage for this site.",
             "kind_checklist": "Checklist {id}",
             "kind_other": "Data {id}",
             "fields_one": "1 field filled in",

@@ -1,11 +1,12 @@
 """The conversation-preparation sheet on the page: front matter in, HTML form out.
 
 A page declares its sheet under `sheet:` (id, title, sections) and marks where it goes with a
-line `<!-- sheet: <id> -->` (`guide.components.place`). This module turns that declaration into
-a plain HTML form that works and prints without JavaScript; sheet.js adds autosave, and
-sheet.css the printed version. Field ids are the section ids from the front matter, the same in
-both languages, so the answers a reader keeps on their device belong to a section, not to a
-wording or a position. Nothing here knows about MkDocs.
+line `<!-- sheet: <id> -->` (`guide.components.place`). Its sections come either in one run
+(`sections:`) or in the conversation's groups (`groups:`, each holding its sections). This module
+turns that declaration into a plain HTML form that works and prints without JavaScript; sheet.js
+adds the reader's preparations and autosave, and sheet.css the printed version. Field ids are
+the section ids from the front matter, the same in both languages, so the answers a reader keeps
+on their device belong to a section, not to a wording, a position or a group. Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -31,31 +32,50 @@ class Section:
     prompt: str  # inline Markdown
     example: str | None  # inline Markdown
     lines: int  # ruled lines on paper, rows of the textarea
+    main: bool = False  # one of the answers to have in mind walking in: it stands out
+
+
+@dataclass(frozen=True)
+class Group:
+    """A part of the conversation (before, phase 1, ...). A sheet without groups has one, with
+    no id and no title, that is not shown."""
+
+    id: str
+    title: str
+    sections: tuple[Section, ...]
+    after: bool = False  # filled in after the conversation: set apart
 
 
 @dataclass(frozen=True)
 class Sheet:
     id: str
     title: str
-    sections: tuple[Section, ...]
+    groups: tuple[Group, ...]
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(s for g in self.groups for s in g.sections)
+
+
+def _section(s: dict) -> Section:
+    return Section(s["id"], s["heading"], s["prompt"], s.get("example") or None, int(s["lines"]), bool(s.get("main")))
 
 
 def from_front_matter(data: dict) -> Sheet:
     """The `sheet:` mapping of a page, already checked by the content model, as a Sheet."""
-    return Sheet(
-        id=data["id"],
-        title=data["title"],
-        sections=tuple(
-            Section(s["id"], s["heading"], s["prompt"], s.get("example") or None, int(s["lines"]))
-            for s in data["sections"]
-        ),
-    )
+    if "groups" in data:
+        groups = tuple(Group(g["id"], g["title"], tuple(_section(s) for s in g["sections"]), bool(g.get("after")))
+                       for g in data["groups"])
+    else:
+        groups = (Group("", "", tuple(_section(s) for s in data["sections"])),)
+    return Sheet(id=data["id"], title=data["title"], groups=groups)
 
 
 def dom_ids(sheet: Sheet) -> list[str]:
     """Every id the form carries (templates/sheet.html): links may point at them, so the
     adapter tells MkDocs' anchor check about them."""
     ids = [f"{sheet.id}-form", sheet.id, f"{sheet.id}-client", f"{sheet.id}-date"]
+    ids += [f"{sheet.id}-preps"] + [f"{sheet.id}-{g.id}" for g in sheet.groups if g.id]
     for s in sheet.sections:
         ids += [f"{sheet.id}-{s.id}", f"{sheet.id}-{s.id}-prompt", f"{sheet.id}-{s.id}-answer"]
         if s.example:
@@ -78,17 +98,33 @@ def render(
     locale: str,
     pdf_href: str,
     resolve_link: Callable[[str], str] | None = None,
+    *,
+    pdf_bytes: int | None = None,
+    site_name: str = "",
+    page_url: str = "",
 ) -> str:
-    """The sheet as an HTML form in `locale`; `pdf_href` is the page-relative blank PDF."""
-    sections = [
+    """The sheet as an HTML form in `locale`; `pdf_href` is the page-relative blank PDF, of
+    `pdf_bytes`; the printed footer names `site_name` and the page's public `page_url`."""
+    groups = [
         {
-            "id": s.id,
-            "heading": s.heading,
-            "prompt": Markup(inline.render(s.prompt, resolve_link)),
-            "example": Markup(inline.render(s.example, resolve_link)) if s.example else None,
-            "lines": s.lines,
+            "id": g.id,
+            "title": g.title,
+            "after": g.after,
+            "sections": [
+                {
+                    "id": s.id,
+                    "heading": s.heading,
+                    "prompt": Markup(inline.render(s.prompt, resolve_link)),
+                    "example": Markup(inline.render(s.example, resolve_link)) if s.example else None,
+                    "lines": s.lines,
+                    "main": s.main,
+                }
+                for s in g.sections
+            ],
         }
-        for s in sheet.sections
+        for g in sheet.groups
     ]
-    return render_template("sheet.html", sheet=sheet, sections=sections, t=strings(locale, "sheet"),
-                           pdf_href=pdf_href, client_field=CLIENT_FIELD, date_field=DATE_FIELD)
+    pdf_kb = max(1, round(pdf_bytes / 1000)) if pdf_bytes else None
+    return render_template("sheet.html", sheet=sheet, groups=groups, t=strings(locale, "sheet"),
+                           pdf_href=pdf_href, pdf_kb=pdf_kb, site_name=site_name, page_url=page_url,
+                           client_field=CLIENT_FIELD, date_field=DATE_FIELD)

@@ -1,8 +1,10 @@
-"""The blank conversation-preparation sheet as an A4 PDF, for people who write by hand.
+"""The blank conversation-preparation sheet as an A4 PDF, for people who write by hand, and a
+PDF form for people who type in their PDF reader.
 
 Same sheet as on the page (guide/sheet.py), laid out for paper: title, client and date lines,
-then every section with its heading, prompt, example and ruled writing lines, in two columns so
-that it fits on one page. Only installed system fonts are used (Liberation Sans, else DejaVu
+then every group and section with its heading, prompt, example and ruled writing lines, in two
+columns so that it fits on one page. Over each section's lines lies a multi-line text field
+named by the section id. Only installed system fonts are used (Liberation Sans, else DejaVu
 Sans): a build downloads nothing. Nothing here knows about MkDocs.
 """
 
@@ -17,7 +19,7 @@ from guide.bilingual import locales
 from guide.bilingual.strings import strings
 from guide.build import cache
 from guide.components.render import render as render_template
-from guide.components.sheet import Sheet
+from guide.components.sheet import CLIENT_FIELD, DATE_FIELD, Sheet
 from guide.content import inline
 
 
@@ -34,7 +36,8 @@ def site_path(sheet: Sheet, locale: str) -> str:
 # about 7 mm handwriting gets cramped. The sheet gets the widest that fits on one page.
 LINE_GAPS_MM = (8.8, 7.8, 7.0)
 MAX_PAGES = 2
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # tagged for screen readers, title shown as its name
+# Tagged for screen readers, title shown as its name; the writing spaces are form fields.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_forms": True}
 
 
 class SheetTooLong(ValueError):
@@ -42,19 +45,33 @@ class SheetTooLong(ValueError):
 
 
 def html(sheet: Sheet, locale: str, site_name: str, page_url: str, line_gap_mm: float = LINE_GAPS_MM[0]) -> str:
-    """The print document; links in prompts become plain text, as paper cannot follow them."""
-    sections = [
+    """The print document; links in prompts become plain text, as paper cannot follow them.
+    Every writing space is also a form field, named by its section id (and `_client`, `_date`,
+    as on the page), so that the PDF can be filled in on screen as well as by hand."""
+    number = iter(range(1, len(sheet.sections) + 1))
+    groups = [
         {
-            "heading": s.heading,
-            "prompt": Markup(_without_links(s.prompt)),
-            "example": Markup(_without_links(s.example)) if s.example else None,
-            "lines": s.lines,
+            "title": g.title,
+            "after": g.after,
+            "sections": [
+                {
+                    "id": s.id,
+                    "number": next(number),
+                    "heading": s.heading,
+                    "prompt": Markup(_without_links(s.prompt)),
+                    "example": Markup(_without_links(s.example)) if s.example else None,
+                    "lines": s.lines,
+                    "main": s.main,
+                }
+                for s in g.sections
+            ],
         }
-        for s in sheet.sections
+        for g in sheet.groups
     ]
     t = strings(locale, "sheet")
-    return render_template("sheet_print.html", compact=False, sheet=sheet, sections=sections, locale=locale, t=t,
-                           footer=t["footer"].format(site=site_name), page_url=page_url, line_gap=f"{line_gap_mm}mm")
+    return render_template("sheet_print.html", compact=False, sheet=sheet, groups=groups, locale=locale, t=t,
+                           footer=t["footer"].format(site=site_name), page_url=page_url, line_gap=f"{line_gap_mm}mm",
+                           client_field=CLIENT_FIELD, date_field=DATE_FIELD)
 
 
 def _without_links(text: str) -> str:

@@ -151,7 +151,7 @@ class _Reporter:
 
 
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
-               "object": "a mapping of keys to values"}
+               "object": "a mapping of keys to values", "boolean": "true or false"}
 
 
 def _type_word(value) -> str:
@@ -198,20 +198,38 @@ def _check_rules(page: Page, report: _Reporter) -> None:
     sheet = data.get("sheet")
     if sheet:
         _whole_id(report, ("sheet", "id"), sheet["id"])
-        _unique_ids(report, ("sheet", "sections"), sheet["sections"])
-        for m, section in enumerate(sheet["sections"]):
-            _check_inline(report, ("sheet", "sections", m), section)
+        if ("sections" in sheet) == ("groups" in sheet):
+            report.add(("sheet",), "needs either 'sections' or 'groups' (groups that each hold their sections), "
+                                   "not " + ("both" if "sections" in sheet else "neither"))
+            return
+        # Group and section ids share one namespace: both become element ids <sheet id>-<id>.
+        ids = [{"id": g["id"], "path": ("sheet", "groups", n)} for n, g in enumerate(sheet.get("groups", []))]
+        ids += [{"id": s["id"], "path": path} for path, s in sheet_sections(sheet)]
+        _unique_ids(report, None, sorted(ids, key=lambda entry: report.page.front.line(entry["path"])))
+        for path, section in sheet_sections(sheet):
+            _check_inline(report, path, section)
 
 
-def _unique_ids(report: _Reporter, path: tuple, entries: list[dict]) -> None:
-    first: dict[str, int] = {}
+def sheet_sections(sheet: dict) -> list[tuple[tuple, dict]]:
+    """(field path, section) of every section of a sheet's front matter, grouped or not, in order."""
+    if "groups" in sheet:
+        return [(("sheet", "groups", n, "sections", m), section)
+                for n, group in enumerate(sheet["groups"]) for m, section in enumerate(group["sections"])]
+    return [(("sheet", "sections", m), section) for m, section in enumerate(sheet.get("sections", []))]
+
+
+def _unique_ids(report: _Reporter, path: tuple | None, entries: list[dict]) -> None:
+    """Every entry's id is whole and used once. With `path` None, each entry carries its own
+    field path (entries from several lists, as a sheet's groups and sections)."""
+    first: dict[str, tuple] = {}
     for n, entry in enumerate(entries):
-        _whole_id(report, path + (n, "id"), entry["id"])
+        where = entry["path"] + ("id",) if path is None else path + (n, "id")
+        _whole_id(report, where, entry["id"])
         if entry["id"] in first:
-            first_line = report.page.front.line(path + (first[entry["id"]], "id"))
-            report.add(path + (n, "id"), f"duplicate id '{entry['id']}' (first used on line {first_line})")
+            first_line = report.page.front.line(first[entry["id"]])
+            report.add(where, f"duplicate id '{entry['id']}' (first used on line {first_line})")
         else:
-            first[entry["id"]] = n
+            first[entry["id"]] = where
 
 
 def _whole_id(report: _Reporter, path: tuple, value: str) -> None:

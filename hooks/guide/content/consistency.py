@@ -12,7 +12,7 @@ import posixpath
 
 from guide.bilingual import locales
 from guide.content import frontmatter, inline
-from guide.content.checks import GLANCE_FIELDS, INLINE_FIELDS, Page, Problem
+from guide.content.checks import GLANCE_FIELDS, INLINE_FIELDS, Page, Problem, sheet_sections
 
 
 def check_pages(pages: list[Page]) -> list[Problem]:
@@ -71,7 +71,21 @@ def _same_ids(source: Page, translation: Page) -> list[Problem]:
                              f"{has.file} declares a sheet and {lacks.file} does not"))
     elif nl_sheet:
         compare(("sheet", "id"), [nl_sheet["id"]], [en_sheet["id"]], "sheet id")
-        compare(("sheet", "sections"), _ids(nl_sheet["sections"]), _ids(en_sheet["sections"]), "section ids")
+        grouped = "groups" in en_sheet
+        if ("groups" in nl_sheet) != grouped:
+            found.append(Problem(translation.file, translation.front.line(("sheet",)), "sheet",
+                                 f"{(translation if grouped else source).file} groups its sections and "
+                                 f"{(source if grouped else translation).file} does not"))
+            return found
+        if not grouped:
+            compare(("sheet", "sections"), _ids(nl_sheet["sections"]), _ids(en_sheet["sections"]), "section ids")
+            return found
+        nl_groups = {g["id"]: g for g in nl_sheet["groups"]}
+        compare(("sheet", "groups"), list(nl_groups), _ids(en_sheet["groups"]), "group ids")
+        for n, group in enumerate(en_sheet["groups"]):
+            if group["id"] in nl_groups:
+                compare(("sheet", "groups", n, "sections"), _ids(nl_groups[group["id"]]["sections"]),
+                        _ids(group["sections"]), f"section ids of group '{group['id']}'")
     return found
 
 
@@ -114,10 +128,10 @@ def inline_texts(data: dict):
                     yield ("checklists", n, "items", m, name), item[name]
         if "next" in checklist:
             yield ("checklists", n, "next"), checklist["next"]
-    for m, section in enumerate((data.get("sheet") or {}).get("sections", [])):
+    for path, section in sheet_sections(data.get("sheet") or {}):
         for name in INLINE_FIELDS:
             if name in section:
-                yield ("sheet", "sections", m, name), section[name]
+                yield path + (name,), section[name]
 
 
 def _declared(page: Page, kind: str):
