@@ -54,7 +54,8 @@ def test_partly_done_done_and_the_sheet_in_both_languages(context, site):
     page.goto(origin + "/gespreksvoorbereiding.html")
     page.locator("#gespreksvoorbereiding-doel-answer").fill("Dat we weer plezier hebben in het project.")
     # the sheet saves as the reader types; the overview reads what is stored
-    page.wait_for_function("key => localStorage.getItem(key) !== null", arg=KEY + "sheet:gespreksvoorbereiding")
+    page.wait_for_function("prefix => Object.keys(localStorage).some(k => k.startsWith(prefix))",
+                           arg=KEY + "preparation:")
     page.goto(origin + "/")
     expect(status(page, "kies-je-richting")).to_have_text("Klaar")
     expect(status(page, "signalen-herkennen")).to_have_text("3 van 9")
@@ -75,11 +76,14 @@ def test_the_sheet_counts_its_preparations_and_ignores_an_empty_old_record(conte
     store(page, "sheet:gespreksvoorbereiding", '{"fields": {"doel": ""}}')  # cleared answers: nothing started
     page.reload()
     expect(sheet_status(page)).to_have_text("Not started")
-    store(page, "preparation:eerste", '{"fields": {"doel": "Een"}}')
-    store(page, "preparation:tweede", '{"fields": {"doel": "Twee"}}')
+    store(page, "preparation:eerste", '{"sheet": "gespreksvoorbereiding", "fields": {"doel": "Een"}}')
+    store(page, "preparation:tweede", '{"sheet": "gespreksvoorbereiding", "fields": {"doel": "Twee"}}')
     page.reload()
     expect(sheet_status(page)).to_have_text("2 preparations")
     store(page, "sheet:gespreksvoorbereiding", '{"fields": {"doel": "Oud"}}')  # not yet migrated: one more
+    page.reload()
+    expect(sheet_status(page)).to_have_text("3 preparations")
+    store(page, "preparation:ander", '{"sheet": "ander-blad", "fields": {"doel": "Elders"}}')  # another sheet's
     page.reload()
     expect(sheet_status(page)).to_have_text("3 preparations")
 
@@ -197,7 +201,7 @@ def test_axe_finds_nothing_on_the_overview_with_every_kind_of_status(browser, si
     page = open_page(context, origin + path)
     store(page, "checklist:kies-je-richting", '{"items": {%s}}' % ", ".join(f'"{i}": true' for i in STAP_1))
     store(page, "checklist:signalen-herkennen", '{"items": {"toon": true}}')
-    store(page, "preparation:een", '{"fields": {"doel": "x"}}')
+    store(page, "preparation:een", '{"sheet": "gespreksvoorbereiding", "fields": {"doel": "x"}}')
     page.reload()
     expect(status(page, "signalen-herkennen")).to_be_visible()
     found = run_axe(page)

@@ -226,7 +226,7 @@ def test_a_year_of_conversations_is_listed_in_date_order(context, site):
 def test_my_data_lists_exports_restores_and_deletes_every_preparation(context, site, tmp_path):
     origin, _ = site
     page = with_preparations(context, origin + MY_DATA, TWO)
-    items = page.locator("[data-my-data-list] li").all_inner_texts()
+    items = page.locator("[data-my-data-list] [data-my-data-what]").all_inner_texts()
     assert sorted(items) == [
         "Gespreksvoorbereiding (Bakkerij De Wit, 12 maart 2026): 2 velden ingevuld, bijgewerkt op 3 maart 2026",
         "Gespreksvoorbereiding (Jansen Bouw, 20 mei 2026): 2 velden ingevuld, bijgewerkt op 3 maart 2026",
@@ -253,7 +253,7 @@ def test_an_export_with_a_misshapen_preparation_restores_nothing(context, site, 
               "data": {"preparation:nieuw": {**TWO["preparation:de-wit"], **bad}}}
     page.locator("[data-my-data-import]").set_input_files(
         files=[{"name": "export.json", "mimeType": "application/json", "buffer": json.dumps(export).encode()}])
-    expect(page.locator("[data-my-data-message]")).to_have_text(
+    expect(page.locator("[data-my-data-error]")).to_have_text(
         "Dit bestand is beschadigd: ‘preparation:nieuw’ heeft niet de verwachte vorm. Er is niets veranderd.")
     assert set(preparations(page)) == {"de-wit", "jansen"}
 

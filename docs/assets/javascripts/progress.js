@@ -11,11 +11,14 @@
   var store = window.guide.store;
 
   /* How many preparations the sheet `id` holds: one store record per preparation
-   * ("preparation:<prepId>"), and the single record of before ("sheet:<id>") as one while it
-   * has any answer. */
+   * ("preparation:<prepId>", naming its sheet), and the single record of before ("sheet:<id>",
+   * until the sheet page moves it into a preparation) as one while it has any answer. */
   function sheetCount(id) {
-    var keys = store.keys(), count = 0, old = store.read("sheet:" + id);
-    keys.forEach(function (key) { if (key.indexOf("preparation:") === 0) count += 1; });
+    var count = 0, old = store.read("sheet:" + id);
+    store.keys().forEach(function (key) {
+      var value = key.indexOf("preparation:") === 0 && store.read(key);
+      if (value && value.sheet === id) count += 1;
+    });
     if (old && old.fields && Object.keys(old.fields).some(function (k) { return old.fields[k] !== ""; })) count += 1;
     return count;
   }
