@@ -20,6 +20,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from mkdocs.__main__ import cli  # noqa: E402  (after the environment is set)
 from mkdocs.config import config_options  # noqa: E402
+from mkdocs.plugins import CombinedEvent  # noqa: E402
 
 spent: dict[str, float] = collections.defaultdict(float)
 _load_hook = config_options.Hooks._load_hook
@@ -41,9 +42,12 @@ def _timed_load_hook(self, name, path):
     module = _load_hook(self, name, path)
     for attribute in dir(module):
         event = getattr(module, attribute)
-        # CombinedEvent and the like are objects, not functions: their parts are timed with them.
-        if attribute.startswith("on_") and inspect.isfunction(event):
+        if not attribute.startswith("on_"):
+            continue
+        if inspect.isfunction(event):
             setattr(module, attribute, _stopwatch(event, name))
+        elif isinstance(event, CombinedEvent):  # several functions under one event: each timed
+            setattr(module, attribute, CombinedEvent(*(_stopwatch(part, name) for part in event.methods)))
     pdf = sys.modules.get("guide.components.sheet_pdf")
     if pdf is not None and not hasattr(pdf.render, "__wrapped__"):
         pdf.render = _stopwatch(pdf.render, "pdf")

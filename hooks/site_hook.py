@@ -61,7 +61,8 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # The 404 page is rendered before any page is: it names its links by these titles.
+    # The 404 page is rendered before any page is, and every page's search offers three pages
+    # when it finds nothing: they name their links by these titles.
     _state["titles"][locales.source_of(page.file.src_uri)] = page.title
     return markdown
 
@@ -87,7 +88,7 @@ def on_page_context(context, page, config, nav):
     _set_alternates(context, config, [(a, locales.page_path(source, a.locale)) for a in versions])
     # MkDocs' canonical ends in index.html; it must be the very URL the hreflang links name.
     page.canonical_url = next(a.href for a in versions if a.locale == _build_locale(config))
-    _set_search_start(context, config, nav)
+    _set_search_start(context, config)
     return context
 
 
@@ -96,7 +97,7 @@ def on_template_context(context, template_name, config):
         # A 404 page has no counterpart: offer each language's home page instead.
         homes = locales.alternates("index.md", config.site_url)
         _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
-        _set_search_start(context, config, context.get("nav"))
+        _set_search_start(context, config)
         build = _build_locale(config)
         context["not_found"] = {
             "t": strings(build, "not_found"),
@@ -114,9 +115,9 @@ def on_template_context(context, template_name, config):
 SEARCH_START = ("stap-1-richting.md", "gespreksvoorbereiding.md", "woordenlijst.md")
 
 
-def _set_search_start(context, config, nav) -> None:
+def _set_search_start(context, config) -> None:
     locale = _build_locale(config)
-    titles = {locales.source_of(p.file.src_uri): p.title for p in (nav.pages if nav else [])}
+    titles = _state["titles"]
     context["search_start"] = {
         "text": strings(locale, "search")["start_here"],
         "links": [{"title": titles[source], "path": locales.page_path(source, locale)}

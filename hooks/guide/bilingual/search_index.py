@@ -60,14 +60,28 @@ class SearchWordsError(ValueError):
     """A line of a search-words file that cannot be used, as `file:line: why`."""
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class Group:
     """Words that find each other: a section using one of them is found by every other."""
 
-    words: tuple[str, ...]  # lower case; a word may be a phrase ("te laat betalen")
+    words: tuple[str, ...]  # lower case; a word may be a phrase ("te laat betalen") or hold a ' (client's)
 
-    def used_in(self, text: str) -> bool:
-        return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) for word in self.words)
+    def __post_init__(self):
+        # A plain word is used when it is one of the text's words; anything else is looked for
+        # with word boundaries around it. Both mean the same, the first without a search per word.
+        object.__setattr__(self, "_plain", frozenset(w for w in self.words if _WORD.fullmatch(w)))
+        object.__setattr__(self, "_other", tuple((w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)"))
+                                                 for w in self.words if not _WORD.fullmatch(w)))
+
+    def used_in(self, text: str, words: frozenset[str] | None = None) -> bool:
+        """Whether `text` (lower case) uses one of the group's words; `words` are its words, when
+        the caller has them already."""
+        words = frozenset(_WORD.findall(text)) if words is None else words
+        # Most phrases are not in a text at all: a substring test says so before the search.
+        return not self._plain.isdisjoint(words) or any(w in text and p.search(text) for w, p in self._other)
 
 
 def words_path(docs: Path, locale: str) -> Path:
@@ -106,9 +120,11 @@ def search_words(title: str, text: str, groups: list[Group]) -> str:
     """The words a section is also found by: the rest of each group it uses a word of, and each
     word with ’ as readers type it (client's, zo'n)."""
     reading = f"{plain(title)} {plain(text)}".lower()
+    typed = reading.replace("’", "'")
+    words = frozenset(_WORD.findall(typed))
     found: list[str] = []
     for group in groups:
-        if group.used_in(reading.replace("’", "'")):
+        if group.used_in(typed, words):
             found += [w for w in group.words if w not in found]
     found += sorted({w.replace("’", "'") for w in _CURLY_WORD.findall(reading)})
     return " ".join(found)
@@ -155,20 +171,22 @@ def in_parts(index: dict, length: int = PART_LENGTH) -> dict:
     """The index with every section longer than `length` characters split into parts: the first
     keeps the section's address, each later one leads to its first words on the page (a text
     fragment: browsers without them open the page at its top)."""
-    pages: dict[str, str] = {}
-    for entry in index["docs"]:
-        page = entry["location"].split("#")[0]
-        pages[page] = pages.get(page, "") + " " + plain(entry.get("text", ""))
+    read = [plain(entry.get("text", "")) for entry in index["docs"]]  # as a reader reads each
+    pages: dict[str, list[str]] = {}
+    for entry, text in zip(index["docs"], read, strict=True):
+        pages.setdefault(entry["location"].split("#")[0], []).append(text)
+    page_texts = {page: " " + " ".join(texts) for page, texts in pages.items()}
     docs = []
-    for entry in index["docs"]:
-        parts = _parts(blocks(entry.get("text", "")), length)
+    for entry, text in zip(index["docs"], read, strict=True):
+        # Blocks are joined with one space as they are read: a text that short is one part.
+        parts = [entry] if len(text) <= length else _parts(blocks(entry.get("text", "")), length)
         if len(parts) < 2:
             docs.append(entry)
             continue
         page, _, anchor = entry["location"].partition("#")
         docs.append(dict(entry, text=parts[0]))
         for part in parts[1:]:
-            location = f"{page}#{anchor}:~:text={_start(plain(part), pages[page])}"
+            location = f"{page}#{anchor}:~:text={_start(plain(part), page_texts[page])}"
             # Every part carries the section's title; where only the title matches, the later
             # parts rank below the first and the theme folds them under "n more on this page".
             boost = entry.get("boost", 1) * LATER_PART_BOOST
@@ -179,11 +197,15 @@ def in_parts(index: dict, length: int = PART_LENGTH) -> dict:
 def _parts(found: list[str], length: int) -> list[str]:
     """The blocks joined into parts of at most `length` characters; a longer block is split."""
     parts: list[str] = []
+    last = 0  # the length of the last part as a reader reads it
     for piece in (p for block in found for p in _pieces(block, length)):
-        if parts and len(plain(parts[-1])) + 1 + len(plain(piece)) <= length:
+        size = len(plain(piece))
+        if parts and last + 1 + size <= length:
             parts[-1] += " " + piece
+            last += 1 + size
         else:
             parts.append(piece)
+            last = size
     return parts
 
 
@@ -195,7 +217,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!…:])\s+(?=[‘“(]?[A-ZÀ-Ý0-9])")
 def _pieces(block: str, length: int) -> list[str]:
     """A block short enough as it is; a longer list as lists of its items, a longer paragraph
     (or text without tags, as the components' entries are) as its sentences."""
-    if len(plain(block)) <= length:
+    if len(block) <= length or len(plain(block)) <= length:  # the first: no tag, entity or space to drop
         return [block]
     listed = _LIST.match(block)
     if listed:
