@@ -484,6 +484,25 @@ def test_a_sheet_slightly_too_long_for_one_page_gets_tighter_lines_instead_of_a_
     assert len(PdfReader(io.BytesIO(sheet_pdf.render(model, "nl", "Gids", "https://gids.example/"))).pages) == 1
 
 
+@pytest.mark.parametrize("lines", [1, 2, 3])
+def test_the_widest_ruling_that_fits_one_page_is_chosen_in_two_layouts(monkeypatch, lines):
+    import weasyprint
+
+    sections = [{"id": f"deel-{n}", "heading": f"Onderdeel {n}", "prompt": "Schrijf het op.", "lines": lines}
+                for n in range(1, 12)]
+    model = sheet.from_front_matter({"id": "krap", "title": "Krap", "sections": sections})
+    made = [sheet_pdf.html(model, "nl", "Gids", "https://gids.example/", gap) for gap in sheet_pdf.LINE_GAPS_MM]
+    fitting = [gap for gap, document in zip(sheet_pdf.LINE_GAPS_MM, made, strict=True)
+               if len(weasyprint.HTML(string=document).render().pages) == 1]
+    assert fitting, "the fixture must fit one page at some ruling"
+    tried, html = [], sheet_pdf.html
+    monkeypatch.setattr(sheet_pdf, "html", lambda *args: tried.append(args[-1]) or html(*args))
+    pdf = sheet_pdf.render(model, "nl", "Gids", "https://gids.example/")
+    assert len(tried) == 2  # of three rulings
+    widest = made[sheet_pdf.LINE_GAPS_MM.index(fitting[0])]
+    assert pdf == weasyprint.HTML(string=widest).write_pdf(**sheet_pdf.PDF_OPTIONS)
+
+
 def weasyprint_pdf(document: str) -> bytes:
     import weasyprint
 

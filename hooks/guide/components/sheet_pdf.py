@@ -84,12 +84,25 @@ def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
     builds go through `cache_key` and a `guide.build.cache.Cache` instead of calling this each time."""
     import weasyprint  # slow to import; only builds that make a PDF pay for it
 
-    widest = None
-    for gap in LINE_GAPS_MM:
-        document = weasyprint.HTML(string=html(sheet, locale, site_name, page_url, gap)).render(**PDF_OPTIONS)
-        if len(document.pages) == 1:
-            return document.write_pdf(**PDF_OPTIONS)
-        widest = widest or document
+    layouts: dict[float, object] = {}
+
+    def layout(gap: float):
+        if gap not in layouts:
+            layouts[gap] = weasyprint.HTML(string=html(sheet, locale, site_name, page_url, gap)).render(**PDF_OPTIONS)
+        return layouts[gap]
+
+    # Tighter ruling never takes more pages, so the widest that fits one page is found by halving
+    # the choices: two layouts of the three, not up to three.
+    low, high, fits = 0, len(LINE_GAPS_MM) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        if len(layout(LINE_GAPS_MM[middle]).pages) == 1:
+            fits, high = middle, middle - 1
+        else:
+            low = middle + 1
+    if fits is not None:
+        return layout(LINE_GAPS_MM[fits]).write_pdf(**PDF_OPTIONS)
+    widest = layout(LINE_GAPS_MM[0])
     if len(widest.pages) <= MAX_PAGES:
         return widest.write_pdf(**PDF_OPTIONS)
     raise SheetTooLong(
