@@ -167,7 +167,7 @@ def _write_search_indexes(site: Path, docs: Path) -> None:
             groups = search_index.read_groups(words, f"docs/{words.name}")
         except search_index.SearchWordsError as error:
             raise PluginError(str(error)) from None
-        index = search_index.with_search_words(search_index.in_parts(index), groups)
+        index = search_index.finished(index, groups)
         target = site / locales.locale_root(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

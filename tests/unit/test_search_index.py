@@ -31,7 +31,7 @@ def test_search_words_add_the_rest_of_each_group_a_section_uses_and_straight_apo
         {"location": "a.html", "title": "Geld", "text": "<p>Twee <em>facturen</em> staan open, zo’n maand.</p>"},
         {"location": "b.html", "title": "Factuurbedrag", "text": "<p>Niets hier.</p>"},  # not the whole word
     ]}
-    found = search_index.with_search_words(index, groups)
+    found = search_index.finished(index, groups)
     assert found["config"]["fields"] == {"title": {"boost": 1000.0}, "words": {"boost": 10.0}}
     assert found["docs"][0]["words"] == "factuur facturen te laat betalen zo'n"
     assert "words" not in found["docs"][1]

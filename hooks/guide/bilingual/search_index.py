@@ -9,7 +9,7 @@ the theme's base there, see overrides/main.html).
 The theme turns every word of a query into a prefix (`factuur` becomes `factuur*`), and lunr
 runs no stemmer on a prefix: a stemmed index would hold `factur` and never match `factuur*`
 (PLATFORM-NOTES: the Dutch stemmer made such queries worse; measured again here, it loses
-queries in both languages). So the index keeps the guide's own words and `with_search_words`
+queries in both languages). So the index keeps the guide's own words and `finished`
 adds, per section, in a field readers never see, the other forms and synonyms of the words it
 uses, from `docs/.search-words.<locale>.txt`, and the straight-apostrophe form of a word with ’.
 `in_parts` splits a long section into parts of a few paragraphs, each one result that leads to
@@ -22,6 +22,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import quote
 
 from guide.bilingual.locales import CODES, DEFAULT
@@ -69,19 +70,31 @@ class Group:
 
     words: tuple[str, ...]  # lower case; a word may be a phrase ("te laat betalen") or hold a ' (client's)
 
-    def __post_init__(self):
-        # A plain word is used when it is one of the text's words; anything else is looked for
-        # with word boundaries around it. Both mean the same, the first without a search per word.
-        object.__setattr__(self, "_plain", frozenset(w for w in self.words if _WORD.fullmatch(w)))
-        object.__setattr__(self, "_other", tuple((w, re.compile(rf"(?<!\w){re.escape(w)}(?!\w)"))
-                                                 for w in self.words if not _WORD.fullmatch(w)))
 
-    def used_in(self, text: str, words: frozenset[str] | None = None) -> bool:
-        """Whether `text` (lower case) uses one of the group's words; `words` are its words, when
-        the caller has them already."""
-        words = frozenset(_WORD.findall(text)) if words is None else words
-        # Most phrases are not in a text at all: a substring test says so before the search.
-        return not self._plain.isdisjoint(words) or any(w in text and p.search(text) for w, p in self._other)
+class _Finder:
+    """Which groups each of many texts uses. A plain word is used when it is one of the text's
+    words, anything else when it occurs with word boundaries around it: the first is one table
+    lookup per word, the second a search only where a substring test found the phrase at all."""
+
+    def __init__(self, groups: list[Group]):
+        self.groups = groups
+        self._plain: dict[str, list[int]] = {}  # word -> the groups it is in
+        self._other: list[tuple[str, re.Pattern, int]] = []
+        for n, group in enumerate(groups):
+            for word in group.words:
+                if _WORD.fullmatch(word):
+                    self._plain.setdefault(word, []).append(n)
+                else:
+                    self._other.append((word, re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), n))
+        self._words = frozenset(self._plain)
+
+    def used_in(self, text: str) -> list[Group]:
+        """The groups `text` (lower case) uses a word of, in their order."""
+        used: set[int] = set()
+        for word in self._words.intersection(_WORD.findall(text)):
+            used.update(self._plain[word])
+        used.update(n for word, pattern, n in self._other if word in text and pattern.search(text))
+        return [self.groups[n] for n in sorted(used)]
 
 
 def words_path(docs: Path, locale: str) -> Path:
@@ -113,31 +126,32 @@ _CURLY_WORD = re.compile(r"\w+’\w+")
 
 def plain(text: str) -> str:
     """An entry's text as a reader reads it: without tags, entities resolved, one space."""
-    return re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", text))).strip()
+    # str.split() knows the same white space as the pattern \s, at a third of its cost.
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
 
 
-def search_words(title: str, text: str, groups: list[Group]) -> str:
+def search_words(title: str, text: str, finder: _Finder) -> str:
     """The words a section is also found by: the rest of each group it uses a word of, and each
-    word with ’ as readers type it (client's, zo'n)."""
-    reading = f"{plain(title)} {plain(text)}".lower()
-    typed = reading.replace("’", "'")
-    words = frozenset(_WORD.findall(typed))
+    word with ’ as readers type it (client's, zo'n). `title` and `text` as a reader reads them."""
+    reading = f"{title} {text}".lower()
     found: list[str] = []
-    for group in groups:
-        if group.used_in(typed, words):
-            found += [w for w in group.words if w not in found]
-    found += sorted({w.replace("’", "'") for w in _CURLY_WORD.findall(reading)})
+    for group in finder.used_in(reading.replace("’", "'")):
+        found += [w for w in group.words if w not in found]
+    if "’" in reading:
+        found += sorted({w.replace("’", "'") for w in _CURLY_WORD.findall(reading)})
     return " ".join(found)
 
 
-def with_search_words(index: dict, groups: list[Group]) -> dict:
-    """The index with the search words of every entry in the field readers never see."""
+def finished(index: dict, groups: list[Group], length: int = PART_LENGTH) -> dict:
+    """The index as readers search it: long sections in parts (`in_parts`), and every entry with
+    its search words in the field readers never see."""
+    finder = _Finder(groups)
+    docs = []
+    for entry, reading in _in_parts(index["docs"], length):
+        words = search_words(plain(entry.get("title", "")), reading, finder)
+        docs.append(dict(entry, **{WORDS_FIELD: words}) if words else entry)
     fields = dict(index["config"].get("fields", {}))
     fields.setdefault(WORDS_FIELD, {"boost": 10.0})
-    docs = []
-    for entry in index["docs"]:
-        words = search_words(entry.get("title", ""), entry.get("text", ""), groups)
-        docs.append(dict(entry, **{WORDS_FIELD: words}) if words else entry)
     return {"config": dict(index["config"], fields=fields), "docs": docs}
 
 
@@ -171,42 +185,44 @@ def in_parts(index: dict, length: int = PART_LENGTH) -> dict:
     """The index with every section longer than `length` characters split into parts: the first
     keeps the section's address, each later one leads to its first words on the page (a text
     fragment: browsers without them open the page at its top)."""
-    read = [plain(entry.get("text", "")) for entry in index["docs"]]  # as a reader reads each
+    return dict(index, docs=[entry for entry, _ in _in_parts(index["docs"], length)])
+
+
+def _in_parts(entries: list[dict], length: int) -> Iterator[tuple[dict, str]]:
+    """`in_parts`'s entries, each with its text as a reader reads it."""
+    read = [plain(entry.get("text", "")) for entry in entries]
     pages: dict[str, list[str]] = {}
-    for entry, text in zip(index["docs"], read, strict=True):
+    for entry, text in zip(entries, read, strict=True):
         pages.setdefault(entry["location"].split("#")[0], []).append(text)
     page_texts = {page: " " + " ".join(texts) for page, texts in pages.items()}
-    docs = []
-    for entry, text in zip(index["docs"], read, strict=True):
+    for entry, text in zip(entries, read, strict=True):
         # Blocks are joined with one space as they are read: a text that short is one part.
-        parts = [entry] if len(text) <= length else _parts(blocks(entry.get("text", "")), length)
+        parts = _parts(blocks(entry.get("text", "")), length) if len(text) > length else []
         if len(parts) < 2:
-            docs.append(entry)
+            yield entry, text
             continue
         page, _, anchor = entry["location"].partition("#")
-        docs.append(dict(entry, text=parts[0]))
-        for part in parts[1:]:
-            location = f"{page}#{anchor}:~:text={_start(plain(part), page_texts[page])}"
+        yield dict(entry, text=parts[0][0]), parts[0][1]
+        for part, reading in parts[1:]:
+            location = f"{page}#{anchor}:~:text={_start(reading, page_texts[page])}"
             # Every part carries the section's title; where only the title matches, the later
             # parts rank below the first and the theme folds them under "n more on this page".
             boost = entry.get("boost", 1) * LATER_PART_BOOST
-            docs.append(dict(entry, location=location, text=part, boost=boost))
-    return dict(index, docs=docs)
+            yield dict(entry, location=location, text=part, boost=boost), reading
 
 
-def _parts(found: list[str], length: int) -> list[str]:
-    """The blocks joined into parts of at most `length` characters; a longer block is split."""
-    parts: list[str] = []
-    last = 0  # the length of the last part as a reader reads it
+def _parts(found: list[str], length: int) -> list[tuple[str, str]]:
+    """The blocks joined into parts of at most `length` characters, each as (its HTML, as a
+    reader reads it); a longer block is split."""
+    parts: list[list[str]] = []
     for piece in (p for block in found for p in _pieces(block, length)):
-        size = len(plain(piece))
-        if parts and last + 1 + size <= length:
-            parts[-1] += " " + piece
-            last += 1 + size
+        reading = plain(piece)
+        if parts and len(parts[-1][1]) + 1 + len(reading) <= length:
+            parts[-1][0] += " " + piece
+            parts[-1][1] += " " + reading
         else:
-            parts.append(piece)
-            last = size
-    return parts
+            parts.append([piece, reading])
+    return [(markup, reading) for markup, reading in parts]
 
 
 _LIST = re.compile(r"\A<(ul|ol)\b[^>]*>(.*)</\1>\Z", re.S)

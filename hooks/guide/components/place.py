@@ -25,7 +25,10 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _WITH_ID = "|".join(k for k in KINDS if k not in WITHOUT_ID)
 _GRAMMAR = re.compile(rf"\s*(?:(?P<kind>{_WITH_ID})\s*:\s*(?P<id>[^\s>]+)|(?P<bare>{'|'.join(WITHOUT_ID)}))\s*")
 # What a reader of the Markdown would take for a placeholder: as a comment, or escaped in code.
-_LOOKALIKE = re.compile(rf"(?:<!--|&lt;!--)\s*(?P<kind>{'|'.join(KINDS)})\b(?:\s*:\s*(?P<id>[^\s>&]+))?")
+# Two patterns, each starting with its literal, which the regex engine finds at a third of the
+# cost of one pattern starting with either.
+_LOOKALIKES = tuple(re.compile(rf"{opening}\s*(?P<kind>{'|'.join(KINDS)})\b(?:\s*:\s*(?P<id>[^\s>&]+))?")
+                    for opening in ("<!--", "&lt;!--"))
 
 Key = tuple  # (kind, id): ("checklist", "richting"), ("my-data", None)
 
@@ -52,27 +55,33 @@ class Problem:
 
 def find(html: str) -> tuple[list[Placeholder], list[Problem]]:
     """The placeholders in a page's HTML, in order, and what only looks like one."""
-    found, problems, seen = [], [], {}
+    problems, seen = [], {}
 
     def occurrence(kind, id_):
         seen[(kind, id_)] = seen.get((kind, id_), -1) + 1
         return seen[(kind, id_)]
 
-    taken = []  # spans of real placeholders, so the lookalike scan skips them
-    for comment in _COMMENT.finditer(html):
-        whole = _GRAMMAR.fullmatch(comment.group(1))
-        if whole and _alone_on_line(html, comment.start(), comment.end()):
-            kind = whole.group("kind") or whole.group("bare")
-            found.append(Placeholder(kind, whole.group("id"), comment.start(), comment.end()))
-            occurrence(kind, whole.group("id"))
-            taken.append((comment.start(), comment.end()))
-    for lookalike in _LOOKALIKE.finditer(html):
-        if any(start <= lookalike.start() < end for start, end in taken):
+    found = _placeholders(html)
+    for placeholder in found:
+        occurrence(placeholder.kind, placeholder.id)
+    lookalikes = sorted((m for pattern in _LOOKALIKES for m in pattern.finditer(html)), key=lambda m: m.start())
+    for lookalike in lookalikes:
+        if any(p.start <= lookalike.start() < p.end for p in found):  # a real one
             continue
         kind, id_ = lookalike.group("kind"), lookalike.group("id")
         id_ = None if kind in WITHOUT_ID else id_
         problems.append(Problem(kind, id_, occurrence(kind, id_), _where(html, lookalike.start())))
     return found, problems
+
+
+def _placeholders(html: str) -> list[Placeholder]:
+    found = []
+    for comment in _COMMENT.finditer(html):
+        whole = _GRAMMAR.fullmatch(comment.group(1))
+        if whole and _alone_on_line(html, comment.start(), comment.end()):
+            found.append(Placeholder(whole.group("kind") or whole.group("bare"), whole.group("id"),
+                                     comment.start(), comment.end()))
+    return found
 
 
 def _alone_on_line(html: str, start: int, end: int) -> bool:
@@ -124,9 +133,8 @@ def _name(key: Key) -> str:
 
 def place(html: str, parts: Mapping[Key, str]) -> str:
     """The page's HTML with the placeholder of every part in `parts` replaced by that part."""
-    placeholders, _ = find(html)
     out, at = [], 0
-    for placeholder in placeholders:
+    for placeholder in _placeholders(html):
         if placeholder.key in parts:
             out += [html[at:placeholder.start], parts[placeholder.key]]
             at = placeholder.end

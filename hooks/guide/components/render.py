@@ -12,7 +12,19 @@ import jinja2
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_ENV = jinja2.Environment(
+
+
+class _Environment(jinja2.Environment):
+    def getattr(self, obj, attribute):
+        # Templates read dicts with dots (`t.reset`, `item.text`). Jinja tries an attribute first
+        # and falls back to the key; the exception of each failed try cost more than the rest of
+        # rendering a checklist did (a large guide renders thousands).
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+_ENV = _Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
     trim_blocks=True,

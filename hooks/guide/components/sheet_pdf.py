@@ -83,12 +83,15 @@ def render(sheet: Sheet, locale: str, site_name: str, page_url: str) -> bytes:
     pages with the widest ruling. Each layout takes WeasyPrint some hundredths of a second:
     builds go through `cache_key` and a `guide.build.cache.Cache` instead of calling this each time."""
     import weasyprint  # slow to import; only builds that make a PDF pay for it
+    from weasyprint.text.fonts import FontConfiguration
 
     layouts: dict[float, object] = {}
+    fonts = FontConfiguration()  # the layouts share the fonts they find, instead of each finding them again
 
     def layout(gap: float):
         if gap not in layouts:
-            layouts[gap] = weasyprint.HTML(string=html(sheet, locale, site_name, page_url, gap)).render(**PDF_OPTIONS)
+            document = weasyprint.HTML(string=html(sheet, locale, site_name, page_url, gap))
+            layouts[gap] = document.render(font_config=fonts, **PDF_OPTIONS)
         return layouts[gap]
 
     # Tighter ruling never takes more pages, so the widest that fits one page is found by halving
