@@ -6,7 +6,7 @@ Markdown and a link) and, on every 10th page, a conversation sheet. Ids follow t
 model: checklist ids are unique across the site, each sheet sits on its own page with its own
 id, and both languages use the same ids. The navigation is a tree of parts (10 chapters) and
 chapters (10 pages), as a large guide would have; with navigation.prune a page then only
-carries its own branch.
+carries its own branch. The guide's own search words (docs/.search-words.*.txt) come along.
 
 Text comes from a seeded generator: the same size always gives the same site.
 """
@@ -137,6 +137,8 @@ def make(target: Path, count: int) -> Path:
     for name in ("hooks", "overrides", "schema"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    for words in (ROOT / "docs").glob(".search-words.*.txt"):  # the search words work on every section
+        shutil.copy(words, target / "docs" / words.name)
     (target / "mkdocs.yml").write_text(config(count), encoding="utf-8")
     for path, text in pages(count).items():
         (target / "docs" / path).write_text(text, encoding="utf-8")
