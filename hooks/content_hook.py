@@ -19,9 +19,9 @@ from guide.content import checks, consistency, frontmatter, inline, source, tran
 
 log = get_plugin_logger("content")
 
-# Dutch source text by source path, for the translation notices of this build. `mkdocs serve`
-# keeps this module loaded: the Dutch build fills it afresh.
-_sources: dict[str, str] = {}
+# The translations that are not current (English source path -> state), for the notices of this
+# build. `mkdocs serve` keeps this module loaded: the Dutch build fills it afresh.
+_not_current: dict[str, str] = {}
 
 
 def _locale(config) -> str:
@@ -56,22 +56,20 @@ def on_files(files, config):
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
         _fail(errors)
-    _sources.clear()
-    _sources.update({uri: text for uri, text in texts.items() if locales.locale_of(uri) == locales.DEFAULT.code})
+    _not_current.clear()
     for page in pages:
         if locales.locale_of(page.src_uri) != locales.DEFAULT.code:
-            state = translations.status(_sources.get(locales.source_of(page.src_uri), ""), page.data)
+            state = translations.status(texts.get(locales.source_of(page.src_uri), ""), page.data)
             if state != translations.CURRENT:
+                _not_current[page.src_uri] = state
                 log.info(f"{page.file}: translation {translations.LABELS[state]} (make translations)")
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.locale == locales.DEFAULT.code:
+    if page.file.src_uri not in _not_current:  # a Dutch page, or a current translation
         return markdown
     dutch = locales.source_of(page.file.src_uri)
-    if translations.status(_sources.get(dutch, ""), page.meta) == translations.CURRENT:
-        return markdown
     here = posixpath.dirname(locales.page_path(dutch, page.file.locale))
     link = locales.relative(locales.page_path(dutch, locales.DEFAULT.code) or ".", here)
     return translations.with_notice(markdown, page.file.locale, link)

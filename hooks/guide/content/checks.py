@@ -205,7 +205,9 @@ def _check_rules(page: Page, report: _Reporter) -> None:
         # Group and section ids share one namespace: both become element ids <sheet id>-<id>.
         ids = [{"id": g["id"], "path": ("sheet", "groups", n)} for n, g in enumerate(sheet.get("groups", []))]
         ids += [{"id": s["id"], "path": path} for path, s in sheet_sections(sheet)]
-        _unique_ids(report, None, sorted(ids, key=lambda entry: report.page.front.line(entry["path"])))
+        if len({entry["id"] for entry in ids}) < len(ids):  # which one came first: the file's order
+            ids.sort(key=lambda entry: report.page.front.line(entry["path"]))
+        _unique_ids(report, None, ids)
         for path, section in sheet_sections(sheet):
             _check_inline(report, path, section)
 

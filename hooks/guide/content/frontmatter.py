@@ -37,8 +37,18 @@ class FrontMatter:
     data: dict
     body: str
     body_line: int  # file line (1-based) of the body's first line
-    node: yaml.Node | None = None  # the YAML's node tree, for lines
+    source: str = ""  # the YAML between the two '---' lines
     error: FrontMatterError | None = None  # the YAML cannot be read: `data` is empty
+    _tree: yaml.Node | None = None
+
+    @property
+    def node(self) -> yaml.Node | None:
+        """The YAML's node tree, which knows the lines. Made again when a line is asked for, not
+        kept from reading: a guide's worth of trees kept alive made the garbage collector cost
+        more than reading them did."""
+        if self._tree is None and self.source and self.error is None:
+            self._tree = _compose(self.source)
+        return self._tree
 
     def line(self, path: FieldPath) -> int:
         """The line of `path`'s value, or of its nearest ancestor that is in the file."""
@@ -78,13 +88,14 @@ def parse(text: str) -> FrontMatter:
         return FrontMatter({}, text, 1)
     source = block.group(1)
     body_line = text.count("\n", 0, block.end()) + 1
-    found = FrontMatter({}, text[block.end():], body_line)
+    found = FrontMatter({}, text[block.end():], body_line, source)
+    node = None
     try:
         _refuse_aliases(source)
-        found.node = _compose(source)
-        if found.node is not None:
-            _refuse_duplicate_keys(found.node)
-            found.data = _construct(found.node)
+        node = _compose(source)
+        if node is not None:
+            _refuse_duplicate_keys(node)
+            found.data = _construct(node)
     except FrontMatterError as error:
         found.error = error
     except yaml.YAMLError as error:
@@ -93,7 +104,7 @@ def parse(text: str) -> FrontMatter:
             mark = getattr(error, "context_mark", None) or mark
         problem = getattr(error, "problem", None) or str(error)
         found.error = FrontMatterError(2 + mark.line if mark else 1, f"front matter is not valid YAML: {problem}")
-    if found.error is None and found.node is not None and not isinstance(found.data, dict):
+    if found.error is None and node is not None and not isinstance(found.data, dict):
         found.error = FrontMatterError(2, "front matter must be a mapping of keys to values")
     if found.error is not None:
         found.data = {}
