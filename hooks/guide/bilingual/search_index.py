@@ -73,27 +73,31 @@ class Group:
 
 class _Finder:
     """Which groups each of many texts uses. A plain word is used when it is one of the text's
-    words, anything else when it occurs with word boundaries around it: the first is one table
-    lookup per word, the second a search only where a substring test found the phrase at all."""
+    words; anything else (a phrase, a word with ') when it occurs with word boundaries around
+    it, which needs each of its own words among the text's: only then is it searched for."""
 
     def __init__(self, groups: list[Group]):
         self.groups = groups
         self._plain: dict[str, list[int]] = {}  # word -> the groups it is in
-        self._other: list[tuple[str, re.Pattern, int]] = []
+        self._other: dict[str, list[tuple[frozenset[str], re.Pattern, int]]] = {}  # by its first word
         for n, group in enumerate(groups):
             for word in group.words:
                 if _WORD.fullmatch(word):
                     self._plain.setdefault(word, []).append(n)
-                else:
-                    self._other.append((word, re.compile(rf"(?<!\w){re.escape(word)}(?!\w)"), n))
-        self._words = frozenset(self._plain)
+                    continue
+                own = _WORD.findall(word)
+                pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+                self._other.setdefault(own[0] if own else "", []).append((frozenset(own), pattern, n))
 
     def used_in(self, text: str) -> list[Group]:
         """The groups `text` (lower case) uses a word of, in their order."""
+        words = set(_WORD.findall(text))
         used: set[int] = set()
-        for word in self._words.intersection(_WORD.findall(text)):
+        for word in words.intersection(self._plain):
             used.update(self._plain[word])
-        used.update(n for word, pattern, n in self._other if word in text and pattern.search(text))
+        for first in words.intersection(self._other) | ({""} if "" in self._other else set()):
+            used.update(n for own, pattern, n in self._other[first]
+                        if n not in used and own <= words and pattern.search(text))
         return [self.groups[n] for n in sorted(used)]
 
 
