@@ -56,7 +56,7 @@ def test_a_long_section_is_split_into_parts_that_open_at_their_own_words():
         {"location": "p.html", "title": "P", "text": "<p>Kort.</p>"},
         {"location": "p.html#lang", "title": "Lang", "text": " ".join(paragraphs)},
     ]}
-    docs = search_index.in_parts(index, length=500)["docs"]
+    docs = search_index.finished(index, [], length=500)["docs"]
     assert [d["location"] for d in docs] == [
         "p.html", "p.html#lang", "p.html#lang:~:text=Alinea%202%20begint%20hier.",
     ]

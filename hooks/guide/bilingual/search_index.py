@@ -12,7 +12,7 @@ runs no stemmer on a prefix: a stemmed index would hold `factur` and never match
 queries in both languages). So the index keeps the guide's own words and `finished`
 adds, per section, in a field readers never see, the other forms and synonyms of the words it
 uses, from `docs/.search-words.<locale>.txt`, and the straight-apostrophe form of a word with ’.
-`in_parts` splits a long section into parts of a few paragraphs, each one result that leads to
+`finished` also splits a long section into parts of a few paragraphs, each one result that leads to
 its own paragraph (a text fragment, `#section:~:text=...`), so that a result is a snippet.
 """
 
@@ -147,8 +147,8 @@ def search_words(title: str, text: str, finder: _Finder) -> str:
 
 
 def finished(index: dict, groups: list[Group], length: int = PART_LENGTH) -> dict:
-    """The index as readers search it: long sections in parts (`in_parts`), and every entry with
-    its search words in the field readers never see."""
+    """The index as readers search it: long sections in parts of a few paragraphs, and every
+    entry with its search words in the field readers never see."""
     finder = _Finder(groups)
     docs = []
     for entry, reading in _in_parts(index["docs"], length):
@@ -185,15 +185,11 @@ def blocks(text: str) -> list[str]:
     return found
 
 
-def in_parts(index: dict, length: int = PART_LENGTH) -> dict:
-    """The index with every section longer than `length` characters split into parts: the first
-    keeps the section's address, each later one leads to its first words on the page (a text
-    fragment: browsers without them open the page at its top)."""
-    return dict(index, docs=[entry for entry, _ in _in_parts(index["docs"], length)])
-
-
 def _in_parts(entries: list[dict], length: int) -> Iterator[tuple[dict, str]]:
-    """`in_parts`'s entries, each with its text as a reader reads it."""
+    """The entries with every section longer than `length` characters split into parts, each
+    with its text as a reader reads it. The first part keeps the section's address, each later
+    one leads to its first words on the page (a text fragment: browsers without them open the
+    page at its top)."""
     read = [plain(entry.get("text", "")) for entry in entries]
     pages: dict[str, list[str]] = {}
     for entry, text in zip(entries, read, strict=True):
