@@ -61,7 +61,7 @@ def test_every_page(reader, site):
     assert "/" in paths and "/en/" in paths and len(paths) >= 20
     findings = {}
     for path in paths:
-        reader.goto(origin + path, wait_until="networkidle")
+        reader.goto(origin + path, wait_until="load")
         if violations := run_axe(reader):
             findings[path] = violations
     assert not findings, "axe-core findings:\n" + report(findings)
@@ -74,7 +74,7 @@ def test_checklists_with_every_box_ticked(reader, site):
         pytest.skip(f"no page has a checklist yet ({CHECKBOXES})")
     findings = {}
     for path in paths:
-        reader.goto(origin + path, wait_until="networkidle")
+        reader.goto(origin + path, wait_until="load")
         boxes = reader.locator(CHECKBOXES).all()
         for box in boxes:
             box.check()
@@ -91,7 +91,7 @@ def test_conversation_sheet_filled_in(reader, site):
         pytest.skip(f"the sheet pages have no fields yet ({FIELDS})")
     findings = {}
     for path in paths:
-        reader.goto(origin + path, wait_until="networkidle")
+        reader.goto(origin + path, wait_until="load")
         for n, field in enumerate(reader.locator(FIELDS).all()):
             if field.get_attribute("type") in ("checkbox", "radio"):
                 field.check()
