@@ -60,6 +60,11 @@ class Watched:
             route.abort()
 
 
+# Collects the page's Content-Security-Policy violations in window.__violations (an init script).
+WATCH_VIOLATIONS = """window.__violations = [];
+  document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+    {blocked: e.blockedURI, directive: e.effectiveDirective, sample: e.sample}));"""
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 

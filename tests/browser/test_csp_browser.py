@@ -1,13 +1,12 @@
-"""The guide works under its own Content-Security-Policy: every page of both languages, the 404
-pages, a click through the navigation and a search, served with the headers the build writes
-for the host (site/_headers), without a single violation."""
+"""The guide works under its own Content-Security-Policy served with the headers the build writes
+for the host (site/_headers): a page of every kind in both languages, the 404 pages, a click
+through the navigation and a search, without a single violation."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import threading
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,6 @@ import pytest
 from browser_support import SiteHandler, free_port, search
 from guide.build import csp
 from helpers import ROOT, mkdocs_build
-
-SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 # Reports every violation to the test the moment it happens, so that none is lost when the
 # page navigates away. Workers report theirs through the console (see `Violations`).
@@ -87,12 +84,12 @@ def violations(browser):
     context.close()
 
 
-def pages_of(site_dir: Path, origin: str) -> list[str]:
-    """Every page in the sitemap (both languages), plus both 404 pages, as themselves and as
-    what the host sends for a missing page."""
-    root = ET.parse(site_dir / "sitemap.xml").getroot()
-    paths = ["/" + loc.text.split("/", 3)[3] for loc in root.findall("s:url/s:loc", SITEMAP)]
-    return [origin + p for p in paths + ["/404.html", "/en/404.html", "/bestaat-niet.html", "/en/missing.html"]]
+# A page of every kind in both languages, and what the host sends for a missing page. Every page
+# under the same policy in the page alone is test_site.py's crawl; the header adds nothing a page
+# could break but frame-ancestors, so a page of each kind shows that both policies agree.
+PAGES = ("/", "/stap-1-richting.html", "/gespreksvoorbereiding.html", "/mijn-gegevens.html", "/woordenlijst.html",
+         "/en/", "/en/stap-1-richting.html", "/en/gespreksvoorbereiding.html", "/en/mijn-gegevens.html",
+         "/404.html", "/en/404.html", "/bestaat-niet.html", "/en/missing.html")
 
 
 def test_the_host_sends_the_policy_the_build_wrote(csp_site, violations):
@@ -113,13 +110,13 @@ def test_the_policy_is_enforced(csp_site, violations):
     assert any(v.startswith("script-src") for v in violations.found), violations.found
 
 
-def test_every_page_runs_without_violations(csp_site, violations):
-    origin, site_dir, _ = csp_site
-    urls = pages_of(site_dir, origin)
-    assert any("/en/" in u for u in urls) and len(urls) >= 20
+def test_a_page_of_every_kind_runs_without_violations(csp_site, violations):
+    origin, _, _ = csp_site
     page = violations.page
-    for url in urls:
-        page.goto(url, wait_until="networkidle")
+    for path in PAGES:
+        url = origin + path
+        response = page.goto(url, wait_until="networkidle")
+        assert response.status == (404 if "bestaat" in path or "missing" in path else 200), url
         # The theme's inline scripts ran (allowed by their hashes) and so did its bundle.
         assert page.evaluate("typeof __md_get === 'function' && typeof document$ === 'object'"), url
     assert violations.found == []

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import search
+from browser_support import WATCH_VIOLATIONS, search
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -18,10 +18,20 @@ def all_pages(site) -> list[str]:
 
 
 def test_every_page_loads_cleanly_and_only_from_this_site(watched, site):
+    """Every page of both languages and both 404 pages, as GitHub Pages serves them: the
+    session's server sends no headers, so the policy in each page is the only one there is.
+    No console error, nothing from another host, no missing file and no policy violation."""
+    origin, site_dir = site
     pages = all_pages(site)
     assert len(pages) >= 20
-    for url in pages + [site[0] + "/404.html", site[0] + "/en/404.html"]:
-        watched.page.goto(url, wait_until="networkidle")
+    built = {"/" + p.relative_to(site_dir).as_posix().removesuffix("index.html") for p in site_dir.rglob("*.html")}
+    listed = {"/" + url.split("/", 3)[3] for url in pages}
+    assert built - listed == {"/404.html", "/en/404.html"}  # the crawl below misses no page
+    watched.page.context.add_init_script(WATCH_VIOLATIONS)
+    for url in pages + [origin + "/404.html", origin + "/en/404.html"]:
+        response = watched.page.goto(url, wait_until="networkidle")
+        assert "content-security-policy" not in response.headers
+        assert watched.page.evaluate("window.__violations") == [], url
     assert watched.external_requests == []
     assert watched.console_errors == []
     assert [r for r in watched.bad_responses if not r.endswith("404.html")] == []
