@@ -70,3 +70,18 @@ def test_a_long_list_is_split_between_its_items_and_a_long_text_between_sentence
         f"<ul><li>Punt {n}: {'x ' * 100}</li></ul>" for n in range(3)]
     sentences = "Eerste zin. " * 30 + "Laatste zin."
     assert len(search_index._pieces(sentences, 100)) == 31
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("<p>Stuur een follow-up en wacht.</p>", True),  # a phrase with a hyphen
+    ("<p>He won’t pay this month.</p>", True),  # with ’ in the page, ' in the words file
+    ("<p>Follow the plan; up to you.</p>", False),  # its words, but not the phrase
+    ("<p>A followup is one word here.</p>", False),
+])
+def test_a_phrase_is_found_only_as_itself(tmp_path, text, found):
+    words = tmp_path / "w.txt"
+    words.write_text("follow-up, nabellen\nwon't pay, late payment\n", encoding="utf-8")
+    groups = search_index.read_groups(words, "docs/w.txt")
+    entry = search_index.finished({"config": {}, "docs": [{"location": "a.html", "title": "A", "text": text}]},
+                                  groups)["docs"][0]
+    assert ("nabellen" in entry.get("words", "") or "late payment" in entry.get("words", "")) is found
