@@ -18,7 +18,7 @@ def on_page_context(context, page, config, nav):
     declared = [checklist.from_front_matter(c) for c in page.meta.get("checklists") or []]
     if not declared:
         return context
-    locale = config.theme["language"]  # set per build by site_hook.on_config
+    locale = page_parts.locale(config)
     resolve = locales.link_resolver(page.file.src_uri, locale)
     made = {c.id: checklist.render(c, locale, resolve, _next_page(page)) for c in declared}
     page_parts.put(page, {("checklist", c.id): made[c.id].html for c in declared})

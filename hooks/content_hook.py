@@ -13,6 +13,7 @@ import posixpath
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+import page_parts
 from guide.bilingual import locales
 from guide.components import place
 from guide.content import checks, consistency, frontmatter, inline, source, translations
@@ -24,10 +25,6 @@ log = get_plugin_logger("content")
 _not_current: dict[str, str] = {}
 
 
-def _locale(config) -> str:
-    return config.plugins["i18n"].current_language
-
-
 def _fail(problems: list[str], where: str = "The front matter") -> None:
     count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
     raise PluginError(f"{where} has {count}:\n" + "\n".join(problems))
@@ -36,7 +33,7 @@ def _fail(problems: list[str], where: str = "The front matter") -> None:
 @event_priority(20)  # first: other hooks read front matter only after it passed; and before the
 # i18n plugin (-100) drops the other language's files
 def on_files(files, config):
-    if _locale(config) != locales.DEFAULT.code:
+    if page_parts.locale(config) != locales.DEFAULT.code:
         return files  # both languages' files were checked in the first (Dutch) build
     docs = checks.docs_folder(config.docs_dir)
     texts, unreadable = {}, []
@@ -70,9 +67,9 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri not in _not_current:  # a Dutch page, or a current translation
         return markdown
     dutch = locales.source_of(page.file.src_uri)
-    here = posixpath.dirname(locales.page_path(dutch, page.file.locale))
+    here = posixpath.dirname(locales.page_path(dutch, page_parts.locale(config)))
     link = locales.relative(locales.page_path(dutch, locales.DEFAULT.code) or ".", here)
-    return translations.with_notice(markdown, page.file.locale, link)
+    return translations.with_notice(markdown, page_parts.locale(config), link)
 
 
 def on_page_content(html, page, config, files):
@@ -95,7 +92,7 @@ def on_page_content(html, page, config, files):
 def _file(files, page, path: str):
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
     # In the English build a link to `x.md` means the English page `x.en.md`.
-    for candidate in (locales.translation_of(locales.source_of(target), page.file.locale), target):
+    for candidate in (locales.translation_of(locales.source_of(target), locales.locale_of(page.file.src_uri)), target):
         found = files.get_file_from_path(candidate)
         if found is not None:
             return found

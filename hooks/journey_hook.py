@@ -15,7 +15,7 @@ from guide.components import checklist, glance, progress
 
 @event_priority(-50)  # after the search plugin (0): see page_parts
 def on_page_context(context, page, config, nav):
-    locale = config.theme["language"]
+    locale = page_parts.locale(config)
     parts = {}
     if page.meta.get("glance"):
         declared = [checklist.from_front_matter(c) for c in page.meta.get("checklists") or []]

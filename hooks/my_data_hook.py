@@ -42,7 +42,7 @@ def on_page_context(context, page, config, nav):
     in_order = sorted(_places, key=lambda place: _order.get(place[2], len(_order)))
     places = [{"key": key, "title": title, "href": f"{get_relative_url(url, page.url)}#{anchor}"}
               for key, title, url, anchor in in_order]
-    component = my_data.render(config.theme["language"], places)
+    component = my_data.render(page_parts.locale(config), places)
     before = page.content
     page_parts.put(page, {("my-data", None): component})
     if page.content != before:

@@ -1,4 +1,5 @@
-"""What every component adapter does to a page (checklists, the sheet, My data), in one place:
+"""What the adapters share: which language is being built, and what every component adapter
+(checklists, the sheet, My data) does to a page, in one place:
 put the component where its placeholder is, once Markdown and the theme's search have read the
 page (Markdown never parses the component's markup, and search does not index its buttons), tell
 MkDocs' anchor check its ids, and give it one search entry of its own. Not a hook itself.
@@ -9,6 +10,13 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from guide.components import place
+
+
+def locale(config) -> str:
+    """The language being built. mkdocs-static-i18n runs one build per language; site_hook's
+    on_config, first of all our events, gives its language to the theme, where every adapter
+    reads it."""
+    return config.theme["language"]
 
 
 def put(page, parts: dict) -> None:

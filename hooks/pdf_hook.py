@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+import page_parts
 from guide.bilingual import locales
 from guide.build import cache
 from guide.components import sheet, sheet_pdf
@@ -37,7 +38,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if not page.meta.get("sheet"):
         return markdown
-    locale = config.theme["language"]
+    locale = page_parts.locale(config)
     model = sheet.from_front_matter(page.meta["sheet"])
     path = sheet_pdf.site_path(model, locale)
     if path in _wanted:  # the PDF is named after the title: one would replace the other

@@ -21,7 +21,7 @@ def on_page_context(context, page, config, nav):
     if not page.meta.get("sheet"):
         return context
     model = sheet.from_front_matter(page.meta["sheet"])
-    locale = config.theme["language"]
+    locale = page_parts.locale(config)
     here = posixpath.dirname(locales.page_path(locales.source_of(page.file.src_uri), locale))
     resolve = locales.link_resolver(page.file.src_uri, locale)
     page_url = locales.public_url(locales.source_of(page.file.src_uri), locale, config.site_url or "")

@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
+import page_parts
 from guide.bilingual import locales, search_index, sitemap
 from guide.bilingual.strings import strings
 from guide.build.compiled import Compiled
@@ -35,10 +36,6 @@ _state: dict = {}
 _compiled = Compiled()
 
 
-def _build_locale(config) -> str:
-    return config.plugins["i18n"].current_language
-
-
 def _all_languages_built(config) -> bool:
     # The plugin sets `building` while it runs the other languages' builds.
     return not config.plugins["i18n"].building
@@ -46,7 +43,7 @@ def _all_languages_built(config) -> bool:
 
 @event_priority(-110)  # after the i18n plugin has chosen this build's language (-100)
 def on_config(config):
-    locale = _build_locale(config)
+    locale = config.plugins["i18n"].current_language
     if locale == locales.DEFAULT.code:
         _state.clear()
         _state.update(sources=set(), not_found_page=None)
@@ -69,7 +66,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(10)  # before the i18n plugin filters the files: both versions are still there
 def on_files(files, config):
-    if _build_locale(config) != locales.DEFAULT.code:
+    if page_parts.locale(config) != locales.DEFAULT.code:
         return files
     missing = locales.missing_translations([f.src_uri for f in files.documentation_pages()])
     if missing:
@@ -87,7 +84,7 @@ def on_page_context(context, page, config, nav):
     versions = locales.alternates(source, config.site_url)
     _set_alternates(context, config, [(a, locales.page_path(source, a.locale)) for a in versions])
     # MkDocs' canonical ends in index.html; it must be the very URL the hreflang links name.
-    page.canonical_url = next(a.href for a in versions if a.locale == _build_locale(config))
+    page.canonical_url = next(a.href for a in versions if a.locale == page_parts.locale(config))
     _set_search_start(context, config)
     return context
 
@@ -98,7 +95,7 @@ def on_template_context(context, template_name, config):
         homes = locales.alternates("index.md", config.site_url)
         _set_alternates(context, config, [(a, locales.locale_root(a.locale)) for a in homes])
         _set_search_start(context, config)
-        build = _build_locale(config)
+        build = page_parts.locale(config)
         context["not_found"] = {
             "t": strings(build, "not_found"),
             "pages": [{"title": _state["titles"][source], "path": locales.page_path(source, build) or "."}
@@ -116,7 +113,7 @@ SEARCH_START = ("stap-1-richting.md", "gespreksvoorbereiding.md", "woordenlijst.
 
 
 def _set_search_start(context, config) -> None:
-    locale = _build_locale(config)
+    locale = page_parts.locale(config)
     titles = _state["titles"]
     context["search_start"] = {
         "text": strings(locale, "search")["start_here"],
@@ -127,7 +124,7 @@ def _set_search_start(context, config) -> None:
 
 def _set_alternates(context, config, versions) -> None:
     """Feed the theme's head links (absolute) and our switcher (site-relative paths)."""
-    build = _build_locale(config)
+    build = page_parts.locale(config)
     config.extra["alternate"] = [{"name": a.name, "link": a.href, "lang": a.locale} for a, _ in versions]
     context["page_alternates"] = [
         {"locale": a.locale, "name": a.name, "path": path or ".", "current": a.locale == build}
@@ -142,10 +139,10 @@ def _keep_404_per_language(config):
     # Both builds write site/404.html; keep each language's own under its own root.
     site = Path(config.site_dir)
     not_found = site / "404.html"
-    if _build_locale(config) == locales.DEFAULT.code:
+    if page_parts.locale(config) == locales.DEFAULT.code:
         _state["not_found_page"] = not_found.read_bytes()
     else:
-        target = site / locales.locale_root(_build_locale(config)) / "404.html"
+        target = site / locales.locale_root(page_parts.locale(config)) / "404.html"
         not_found.replace(target)
 
 
