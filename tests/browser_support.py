@@ -10,7 +10,6 @@ import shutil
 import pytest
 
 from helpers import ROOT
-from site_server import SiteHandler, free_port  # noqa: F401  (the tests' fixtures import them from here)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

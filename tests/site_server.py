@@ -1,7 +1,8 @@
-"""The built site served on a local port the way a static host serves it, for the browser tests
-and the benchmark alike: a missing page gets the 404 page of its language (GitHub Pages serves
-the root one; hosts that support per-folder 404s, ours), and with `host_headers` every response
-carries the headers the build wrote into `_headers` (the Content-Security-Policy among them)."""
+"""The built site served on a local port the way a static host serves it, for every test that
+needs it (the browser tests, the link crawl) and the benchmark alike: a missing page gets the
+404 page of its language (GitHub Pages serves the root one; hosts that support per-folder 404s,
+ours), and with `host_headers` every response carries the headers the build wrote into
+`_headers` (the Content-Security-Policy among them)."""
 
 from __future__ import annotations
 

@@ -4,15 +4,13 @@ run instead of skipping it."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, SiteHandler, Watched, chromium_path, free_port
+from browser_support import CHROMIUM_ARGS, Watched, chromium_path
 from helpers import ROOT, mkdocs_build
+from site_server import free_port, serving
 
 
 @pytest.fixture(scope="session")
@@ -23,12 +21,8 @@ def site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site_url=origin + "/", site_dir=site_dir)
     assert result.returncode == 0, result.stderr[-4000:]
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield origin, site_dir
-    server.shutdown()
+    with serving(site_dir, port):  # no headers at all, as GitHub Pages
+        yield origin, site_dir
 
 
 @pytest.fixture(scope="session")

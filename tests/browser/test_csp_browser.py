@@ -4,16 +4,12 @@ through the navigation and a search, without a single violation."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
-from browser_support import SiteHandler, free_port, search
+from browser_support import search
 from guide.build import csp
 from helpers import ROOT, mkdocs_build
+from site_server import free_port, serving
 
 # Reports every violation to the test the moment it happens, so that none is lost when the
 # page navigates away. Workers report theirs through the console (see `Violations`).
@@ -22,25 +18,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.reportViolation(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile);
 });
 """
-
-
-def host_headers(site_dir: Path) -> list[tuple[str, str]]:
-    """The headers `_headers` sets for every path ("/*"), as a host would read them."""
-    headers_file = site_dir / csp.HEADERS_FILE
-    if not headers_file.exists():
-        pytest.fail(f"the build wrote no {csp.HEADERS_FILE}: is hooks/csp_hook.py listed under hooks: in mkdocs.yml?")
-    return csp.read_headers(headers_file.read_text(encoding="utf-8"))
-
-
-class HeaderHandler(SiteHandler):
-    """The tests' static host, sending the site's security headers with every response, 404s too."""
-
-    headers_to_send: list[tuple[str, str]] = []
-
-    def end_headers(self):
-        for name, value in self.headers_to_send:
-            self.send_header(name, value)
-        super().end_headers()
 
 
 @pytest.fixture(scope="module")
@@ -54,12 +31,11 @@ def csp_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("csp-site")
     result = mkdocs_build(ROOT, site_url=origin + "/", site_dir=site_dir)
     assert result.returncode == 0, result.stderr[-4000:]
-    handler = type("SiteHeaders", (HeaderHandler,), {"headers_to_send": host_headers(site_dir)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    assert (site_dir / csp.HEADERS_FILE).exists(), \
+        f"the build wrote no {csp.HEADERS_FILE}: is hooks/csp_hook.py listed under hooks: in mkdocs.yml?"
     policy = (site_dir / csp.POLICY_FILE).read_text(encoding="utf-8").strip()
-    yield origin, site_dir, policy
-    server.shutdown()
+    with serving(site_dir, port, with_host_headers=True):
+        yield origin, site_dir, policy
 
 
 class Violations:

@@ -5,10 +5,7 @@ the guide's own text writes them, and only over https."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -18,6 +15,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 
 from helpers import ROOT, mkdocs_build
+from site_server import free_port, serving
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # Addresses written in the guide's Markdown: the only external links a page may carry.
@@ -63,20 +61,13 @@ def fetch(url: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The guide built for and served at a local address: (origin, site_dir)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
     site_dir = tmp_path_factory.mktemp("links-site")
     result = mkdocs_build(ROOT, site_url=origin + "/", site_dir=site_dir)
     assert result.returncode == 0, result.stderr[-4000:]
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server.RequestHandlerClass = functools.partial(Quiet, directory=str(site_dir))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield origin, site_dir
-    server.shutdown()
+    with serving(site_dir, port):
+        yield origin, site_dir
 
 
 def crawl(origin: str, starts: list[str]):
