@@ -9,11 +9,11 @@ the theme's base there, see overrides/main.html).
 The theme turns every word of a query into a prefix (`factuur` becomes `factuur*`), and lunr
 runs no stemmer on a prefix: a stemmed index would hold `factur` and never match `factuur*`
 (PLATFORM-NOTES: the Dutch stemmer made such queries worse; measured again here, it loses
-queries in both languages). So the index keeps the guide's own words and `finished`
-adds, per section, in a field readers never see, the other forms and synonyms of the words it
-uses, from `docs/.search-words.<locale>.txt`, and the straight-apostrophe form of a word with ’.
-`finished` also splits a long section into parts of a few paragraphs, each one result that leads to
-its own paragraph (a text fragment, `#section:~:text=...`), so that a result is a snippet.
+queries in both languages). So the index keeps the guide's own words and `finished` adds,
+per section, in a field readers never see, the other forms and synonyms of the words it uses,
+from `docs/.search-words.<locale>.txt`, and the straight-apostrophe form of a word with ’. It
+also splits a long section into parts of a few paragraphs, each one result that leads to its
+own paragraph (a text fragment, `#section:~:text=...`), so that a result is a snippet.
 """
 
 from __future__ import annotations
@@ -95,7 +95,10 @@ class _Finder:
         used: set[int] = set()
         for word in words.intersection(self._plain):
             used.update(self._plain[word])
-        for first in words.intersection(self._other) | ({""} if "" in self._other else set()):
+        firsts = words.intersection(self._other)
+        if "" in self._other:  # a "phrase" without a word of its own
+            firsts.add("")
+        for first in firsts:
             used.update(n for own, pattern, n in self._other[first]
                         if n not in used and own <= words and pattern.search(text))
         return [self.groups[n] for n in sorted(used)]
@@ -214,15 +217,14 @@ def _in_parts(entries: list[dict], length: int) -> Iterator[tuple[dict, str]]:
 def _parts(found: list[str], length: int) -> list[tuple[str, str]]:
     """The blocks joined into parts of at most `length` characters, each as (its HTML, as a
     reader reads it); a longer block is split."""
-    parts: list[list[str]] = []
+    parts: list[tuple[str, str]] = []
     for piece in (p for block in found for p in _pieces(block, length)):
         reading = plain(piece)
         if parts and len(parts[-1][1]) + 1 + len(reading) <= length:
-            parts[-1][0] += " " + piece
-            parts[-1][1] += " " + reading
+            parts[-1] = (parts[-1][0] + " " + piece, parts[-1][1] + " " + reading)
         else:
-            parts.append([piece, reading])
-    return [(markup, reading) for markup, reading in parts]
+            parts.append((piece, reading))
+    return parts
 
 
 _LIST = re.compile(r"\A<(ul|ol)\b[^>]*>(.*)</\1>\Z", re.S)

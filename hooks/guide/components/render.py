@@ -13,7 +13,6 @@ import jinja2
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-
 class _Environment(jinja2.Environment):
     def getattr(self, obj, attribute):
         # Templates read dicts with dots (`t.reset`, `item.text`). Jinja tries an attribute first

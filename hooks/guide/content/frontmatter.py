@@ -10,7 +10,7 @@ are looked up in the YAML's node tree only when a problem needs one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -39,7 +39,7 @@ class FrontMatter:
     body_line: int  # file line (1-based) of the body's first line
     source: str = ""  # the YAML between the two '---' lines
     error: FrontMatterError | None = None  # the YAML cannot be read: `data` is empty
-    _tree: yaml.Node | None = None
+    _tree: yaml.Node | None = field(default=None, init=False, repr=False)
 
     @property
     def node(self) -> yaml.Node | None:
