@@ -56,3 +56,11 @@ def context(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def sized_context(browser, width):
+    """A fresh browser context (empty storage) `width` px wide, for a test parametrized by width."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    yield ctx
+    ctx.close()

@@ -337,36 +337,28 @@ def test_works_under_a_strict_content_security_policy(context, site):
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", ["/stap-1-richting.html", "/en/stap-3-gesprek.html"])
-def test_axe_finds_nothing_unticked_or_ticked(browser, site, width, path):
+def test_axe_finds_nothing_unticked_or_ticked(sized_context, site, width, path):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.goto(origin + path)
-        assert run_axe(page) == []
-        boxes = page.locator("[data-checklist] input[data-item]")
-        for n in range(0, boxes.count(), 2):
-            boxes.nth(n).check()
-        page.locator("[data-checklist-reset]").first.click()  # undo shown, reset disabled
-        assert run_axe(page) == []
-    finally:
-        ctx.close()
+    page = sized_context.new_page()
+    page.goto(origin + path)
+    assert run_axe(page) == []
+    boxes = page.locator("[data-checklist] input[data-item]")
+    for n in range(0, boxes.count(), 2):
+        boxes.nth(n).check()
+    page.locator("[data-checklist-reset]").first.click()  # undo shown, reset disabled
+    assert run_axe(page) == []
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_click_targets_are_at_least_24_px(browser, site, width):
+def test_click_targets_are_at_least_24_px(sized_context, site, width):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.goto(origin + "/stap-3-gesprek.html")
-        targets = page.locator("[data-checklist] input[data-item], [data-checklist] button:visible")
-        boxes, lists = page.locator("[data-checklist] input[data-item]").count(), page.locator("[data-checklist]").count()
-        assert boxes >= 12 and lists >= 2
-        assert targets.count() == boxes + lists  # every box, and every list's reset button
-        assert too_small(targets) == []
-    finally:
-        ctx.close()
+    page = sized_context.new_page()
+    page.goto(origin + "/stap-3-gesprek.html")
+    targets = page.locator("[data-checklist] input[data-item], [data-checklist] button:visible")
+    boxes, lists = page.locator("[data-checklist] input[data-item]").count(), page.locator("[data-checklist]").count()
+    assert boxes >= 12 and lists >= 2
+    assert targets.count() == boxes + lists  # every box, and every list's reset button
+    assert too_small(targets) == []
 
 
 def test_checklist_pages_log_no_errors(watched, site):

@@ -195,15 +195,13 @@ def test_items_about_the_sheet_link_to_its_section(context, site, path, item, se
 # Nothing stored and every box ticked are checked on every page by test_accessibility.py; what
 # only exists here is the overview with statuses of every kind.
 @pytest.mark.parametrize(("width", "path"), [(1280, "/"), (375, "/en/")])
-def test_axe_finds_nothing_on_the_overview_with_every_kind_of_status(browser, site, width, path):
+def test_axe_finds_nothing_on_the_overview_with_every_kind_of_status(sized_context, site, width, path):
     origin, _ = site
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = open_page(context, origin + path)
+    page = open_page(sized_context, origin + path)
     store(page, "checklist:kies-je-richting", '{"items": {%s}}' % ", ".join(f'"{i}": true' for i in STAP_1))
     store(page, "checklist:signalen-herkennen", '{"items": {"toon": true}}')
     store(page, "preparation:een", '{"sheet": "gespreksvoorbereiding", "fields": {"doel": "x"}}')
     page.reload()
     expect(status(page, "signalen-herkennen")).to_be_visible()
     found = run_axe(page)
-    context.close()
     assert found == []

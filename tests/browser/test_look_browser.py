@@ -15,24 +15,20 @@ STEP_1 = {"nl": "/stap-1-richting.html", "en": "/en/stap-1-richting.html"}
 
 
 @pytest.mark.parametrize(("lang", "width", "shown"), [("nl", 375, "NL"), ("en", 1280, "English")])
-def test_the_switcher_names_this_language_and_marks_it(browser, site, lang, width, shown):
+def test_the_switcher_names_this_language_and_marks_it(sized_context, site, lang, width, shown):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.goto(origin + STEP_1[lang])
-        button = page.locator(".guide-lang__button")
-        assert button.locator(".guide-lang__current:visible").inner_text().strip() == shown
-        expect(button).to_have_accessible_name(
-            {"nl": "Kies een taal: ", "en": "Select language: "}[lang] + shown)
-        button.hover()
-        current = page.locator("a[data-locale-switch][aria-current=page]")
-        expect(current).to_have_attribute("lang", lang)
-        assert page.evaluate("el => getComputedStyle(el, '::before').content", current.element_handle()) != "none"
-        names = page.locator("a[data-locale-switch]").all_inner_texts()
-        assert [n.strip() for n in names] == ["Nederlands", "English"]
-    finally:
-        ctx.close()
+    page = sized_context.new_page()
+    page.goto(origin + STEP_1[lang])
+    button = page.locator(".guide-lang__button")
+    assert button.locator(".guide-lang__current:visible").inner_text().strip() == shown
+    expect(button).to_have_accessible_name(
+        {"nl": "Kies een taal: ", "en": "Select language: "}[lang] + shown)
+    button.hover()
+    current = page.locator("a[data-locale-switch][aria-current=page]")
+    expect(current).to_have_attribute("lang", lang)
+    assert page.evaluate("el => getComputedStyle(el, '::before').content", current.element_handle()) != "none"
+    names = page.locator("a[data-locale-switch]").all_inner_texts()
+    assert [n.strip() for n in names] == ["Nederlands", "English"]
 
 
 @pytest.mark.parametrize(("lang", "missing", "links"), [

@@ -364,19 +364,15 @@ def test_without_javascript_a_note_replaces_the_controls(browser, site):
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", [NL, EN])
-def test_axe_finds_nothing_with_or_without_data(browser, site, width, path):
+def test_axe_finds_nothing_with_or_without_data(sized_context, site, width, path):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = open_page(ctx, origin + path)
-        assert run_axe(page) == []
-        page.close()  # Chromium sets files on an input of the front page only
-        page = open_page(ctx, origin + path, data=SEEDED)
-        choose_file(page, b"{niet json")
-        expect(error(page)).not_to_be_empty()
-        assert run_axe(page) == []
-    finally:
-        ctx.close()
+    page = open_page(sized_context, origin + path)
+    assert run_axe(page) == []
+    page.close()  # Chromium sets files on an input of the front page only
+    page = open_page(sized_context, origin + path, data=SEEDED)
+    choose_file(page, b"{niet json")
+    expect(error(page)).not_to_be_empty()
+    assert run_axe(page) == []
 
 
 def test_my_data_logs_no_errors(watched, site):
@@ -476,31 +472,27 @@ FOCUS_RING = """el => { const s = getComputedStyle(el);
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_every_control_shows_keyboard_focus(browser, site, width):
+def test_every_control_shows_keyboard_focus(sized_context, site, width):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = open_page(ctx, origin + NL, data=SEEDED)
-        controls = page.locator("[data-my-data] a, [data-my-data] button, [data-my-data] input")
-        expected = controls.count()
-        assert expected == 2 + 2 + 3  # two links, two delete buttons, export, import, delete all
-        page.locator("[data-my-data-list] a").first.focus()
-        page.keyboard.press("Shift+Tab")
-        seen = []
-        for _ in range(expected):
-            page.keyboard.press("Tab")
-            focused = page.evaluate_handle("document.activeElement")
-            assert page.evaluate("el => !!el.closest('[data-my-data]')", focused)
-            # The file input is hidden under its label: the label shows its focus.
-            shown = page.evaluate_handle("el => el.type === 'file' ? el.labels[0] : el", focused)
-            ring = page.evaluate(FOCUS_RING, shown)
-            name = page.evaluate("el => el.getAttribute('aria-label') || el.textContent.trim()", shown)
-            assert ring["style"] == "solid" and ring["width"] >= 2, (name, ring)
-            assert ring["colour"] == "rgb(166, 70, 26)", (name, ring)
-            seen.append(name)
-        assert len(set(seen)) == expected, seen
-    finally:
-        ctx.close()
+    page = open_page(sized_context, origin + NL, data=SEEDED)
+    controls = page.locator("[data-my-data] a, [data-my-data] button, [data-my-data] input")
+    expected = controls.count()
+    assert expected == 2 + 2 + 3  # two links, two delete buttons, export, import, delete all
+    page.locator("[data-my-data-list] a").first.focus()
+    page.keyboard.press("Shift+Tab")
+    seen = []
+    for _ in range(expected):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("document.activeElement")
+        assert page.evaluate("el => !!el.closest('[data-my-data]')", focused)
+        # The file input is hidden under its label: the label shows its focus.
+        shown = page.evaluate_handle("el => el.type === 'file' ? el.labels[0] : el", focused)
+        ring = page.evaluate(FOCUS_RING, shown)
+        name = page.evaluate("el => el.getAttribute('aria-label') || el.textContent.trim()", shown)
+        assert ring["style"] == "solid" and ring["width"] >= 2, (name, ring)
+        assert ring["colour"] == "rgb(166, 70, 26)", (name, ring)
+        seen.append(name)
+    assert len(set(seen)) == expected, seen
 
 
 def test_what_went_right_and_what_went_wrong_look_different(context, site):

@@ -363,19 +363,15 @@ def test_the_blank_pdf_is_a_form_with_a_field_per_section(context, site, path, l
 # --- accessibility -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_axe_finds_nothing_with_several_preparations(browser, site, width):
+def test_axe_finds_nothing_with_several_preparations(sized_context, site, width):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.goto(origin + EN)
-        seed(page, {**TWO, "preparation:leeg": prep("", "", {}, MARCH + 5)})
-        page.reload()  # the empty one is open
-        assert run_axe(page) == []
-        page.goto(origin + EN + "#prep=de-wit")
-        field(page, "opening").fill("A long opening that no longer fits. " * 8)  # with the capacity hint
-        assert run_axe(page) == []
-        page.get_by_role("button", name="Delete this preparation").click()  # with undo
-        assert run_axe(page) == []
-    finally:
-        ctx.close()
+    page = sized_context.new_page()
+    page.goto(origin + EN)
+    seed(page, {**TWO, "preparation:leeg": prep("", "", {}, MARCH + 5)})
+    page.reload()  # the empty one is open
+    assert run_axe(page) == []
+    page.goto(origin + EN + "#prep=de-wit")
+    field(page, "opening").fill("A long opening that no longer fits. " * 8)  # with the capacity hint
+    assert run_axe(page) == []
+    page.get_by_role("button", name="Delete this preparation").click()  # with undo
+    assert run_axe(page) == []

@@ -416,37 +416,29 @@ def test_other_pages_still_print_their_text(context, site):
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("path", [NL, EN])
-def test_axe_finds_nothing_empty_or_filled(browser, site, width, path):
+def test_axe_finds_nothing_empty_or_filled(sized_context, site, width, path):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.goto(origin + path)
-        assert run_axe(page) == []
-        fill(page, ANSWERS)
-        wait_until_stored(page, ANSWERS)
-        assert run_axe(page) == []
-    finally:
-        ctx.close()
+    page = sized_context.new_page()
+    page.goto(origin + path)
+    assert run_axe(page) == []
+    fill(page, ANSWERS)
+    wait_until_stored(page, ANSWERS)
+    assert run_axe(page) == []
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_controls_are_at_least_24_px(browser, site, width):
+def test_controls_are_at_least_24_px(sized_context, site, width):
     origin, _ = site
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.goto(origin + NL)
-        fill(page, {"doel": "Iets"})  # a preparation: its list and buttons show
-        wait_until_stored(page, {"doel": "Iets"})
-        targets = page.locator("form.sheet :is(input, textarea, button, a):visible")
-        # client, date, the sections, the list's one link, new, next, print, PDF, delete
-        assert targets.count() == 2 + len(SECTIONS) + 6
-        assert too_small(targets) == []
-        page.locator("[data-sheet-delete]").click()
-        assert too_small(page.locator("[data-sheet-restore]")) == []
-    finally:
-        ctx.close()
+    page = sized_context.new_page()
+    page.goto(origin + NL)
+    fill(page, {"doel": "Iets"})  # a preparation: its list and buttons show
+    wait_until_stored(page, {"doel": "Iets"})
+    targets = page.locator("form.sheet :is(input, textarea, button, a):visible")
+    # client, date, the sections, the list's one link, new, next, print, PDF, delete
+    assert targets.count() == 2 + len(SECTIONS) + 6
+    assert too_small(targets) == []
+    page.locator("[data-sheet-delete]").click()
+    assert too_small(page.locator("[data-sheet-restore]")) == []
 
 
 def test_the_sheet_logs_no_errors(watched, site):
