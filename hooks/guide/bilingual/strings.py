@@ -29,7 +29,8 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "corrupt": (
                 "Je eerder bewaarde vinkjes waren beschadigd en konden niet worden gelezen. "
                 "Wat je nu afvinkt, wordt weer gewoon bewaard."
-            ),            "next": "Volgende stap:",
+            ),
+            "next": "Volgende stap:",
         },
         "glance": {
             "time": "Tijd",
@@ -205,7 +206,8 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "corrupt": (
                 "Your previously saved ticks were damaged and couldn’t be read. "
                 "Whatever you tick now will be saved as usual."
-            ),            "next": "Next step:",
+            ),
+            "next": "Next step:",
         },
         "glance": {
             "time": "Time",
@@ -352,7 +354,8 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
         "search": {
             "start_here": "Can’t find what you’re looking for? These are good places to start:",
         },
-    },}
+    },
+}
 
 
 def strings(locale: str, component: str) -> dict[str, str]:
