@@ -82,9 +82,11 @@ def run_axe(page) -> list[dict]:
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }""")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    # Violations only: axe then keeps one node of each passing rule instead of all of them,
+    # which halved its time on our pages; every violating node is still reported.
     result = page.evaluate(
         """() => axe.run(document, {runOnly: {type: 'tag', values:
-             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+             ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}, resultTypes: ['violations']})"""
     )
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -75,10 +75,12 @@ def test_checklists_with_every_box_ticked(reader, site):
     findings = {}
     for path in paths:
         reader.goto(origin + path, wait_until="load")
-        boxes = reader.locator(CHECKBOXES).all()
-        for box in boxes:
-            box.check()
-        assert boxes and all(box.is_checked() for box in boxes), path
+        # Clicked as a reader clicks them, all in one go (a check() each took 18 s a width). A
+        # checklist met on an earlier page is ticked already: clicking it would untick it.
+        ticked = reader.evaluate("""selector => { const boxes = [...document.querySelectorAll(selector)];
+            boxes.filter(box => !box.checked).forEach(box => box.click());
+            return boxes.map(box => box.checked); }""", CHECKBOXES)
+        assert ticked and all(ticked), path
         if violations := run_axe(reader):
             findings[path] = violations
     assert not findings, "axe-core findings with every box ticked:\n" + report(findings)
@@ -100,3 +102,14 @@ def test_conversation_sheet_filled_in(reader, site):
         if violations := run_axe(reader):
             findings[path] = violations
     assert not findings, "axe-core findings on the filled-in sheet:\n" + report(findings)
+
+
+def test_the_check_reports_every_place_that_fails(reader, site):
+    # The check above would pass on a page axe could not read; here it must find what we break.
+    origin, _ = site
+    reader.goto(origin + "/", wait_until="load")
+    reader.evaluate("""() => { for (let n = 0; n < 3; n++) {
+        const image = document.createElement('img'); image.src = 'data:,'; image.className = 'no-alt-' + n;
+        document.querySelector('article').append(image); } }""")
+    found = {v["id"]: v["nodes"] for v in run_axe(reader)}
+    assert found.get("image-alt") == [[".no-alt-0"], [".no-alt-1"], [".no-alt-2"]]
