@@ -24,7 +24,11 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """The browser the tests drive: CHROMIUM if set, else Debian's headless shell (the same
+    Chromium without the desktop browser around it: the browser tests run a fifth faster), else
+    the full browser."""
+    return (os.environ.get("CHROMIUM") or shutil.which("chromium-headless-shell") or shutil.which("chromium")
+            or shutil.which("chromium-browser"))
 
 
 class Watched:

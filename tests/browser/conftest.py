@@ -29,7 +29,7 @@ def site(tmp_path_factory):
 def browser():
     executable = chromium_path()
     if executable is None:
-        message = "Chromium is not installed (make test installs Debian's chromium package)"
+        message = "Chromium is not installed (make test installs Debian's chromium-headless-shell and chromium packages)"
         if os.environ.get("CI") == "true":
             pytest.fail(message + "; CI=true forbids skipping browser tests")
         pytest.skip(message)

@@ -11,7 +11,7 @@ Into `--out` (default .cache/preview/) it writes:
 
 A page counts as changed when its Dutch or English file changed; a change to anything else
 (hooks, theme, styles) shows the home page, unless --all. Chromium is Debian's (`CHROMIUM`,
-`chromium` on PATH); Playwright never downloads one.
+else `chromium-headless-shell` or `chromium` on PATH); Playwright never downloads one.
 """
 
 from __future__ import annotations
@@ -79,7 +79,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def chromium() -> str:
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    found = (os.environ.get("CHROMIUM") or shutil.which("chromium-headless-shell") or shutil.which("chromium")
+             or shutil.which("chromium-browser"))
     if not found:
         raise RuntimeError("Chromium is missing: make preview installs it (Debian: apt-get install chromium)")
     return found
