@@ -33,7 +33,7 @@ def preview(tmp_path_factory):
     if executable is None:
         if os.environ.get("CI") == "true":
             pytest.fail("Chromium is not installed; CI=true forbids skipping browser tests")
-        pytest.skip("Chromium is not installed (make test installs Debian's chromium package)")
+        pytest.skip("Chromium is not installed (make test installs Debian's chromium-headless-shell and chromium packages)")
     repo = tmp_path_factory.mktemp("preview") / "repo"
     for name in ("hooks", "overrides", "schema", "docs"):
         shutil.copytree(ROOT / name, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
