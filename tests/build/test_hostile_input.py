@@ -111,6 +111,21 @@ def test_a_file_that_is_not_utf8_fails_naming_the_file_and_line(tmp_path):
     assert "docs/pagina.md:6: the file is not UTF-8 text (byte 0xe9); save it as UTF-8" in result.stderr
 
 
+def test_windows_line_ends_build_like_unix_ones(tmp_path):
+    # Git for Windows checks files out with "\r\n" (core.autocrlf): the page, its front matter and
+    # its checklist must read exactly as they do with "\n", and so must a problem's line.
+    fields = {"checklists": [checklist()]}
+    pages = {name: text.replace("\n", "\r\n") for name, text in guide_with(fields).items()}
+    project, result = build(tmp_path, pages)
+    assert result.returncode == 0, result.stderr
+    built = (project / "site" / "lijst.html").read_text(encoding="utf-8")
+    assert BeautifulSoup(built, "html.parser").select("[data-checklist] input[data-item]")
+    broken = dict(pages, **{"lijst.md": pages["lijst.md"].replace("kind: read-do", "kind: read_do")})
+    _, result = build(tmp_path / "broken", broken)
+    line = broken["lijst.md"].split("\r\n").index("  kind: read_do") + 1
+    assert result.returncode == 1 and f"docs/lijst.md:{line}: checklists[0].kind:" in result.stderr
+
+
 def test_a_utf16_file_fails_naming_the_file(tmp_path):
     project = make_project(tmp_path, MINIMAL)
     (project / "docs" / "pagina.en.md").write_bytes("---\ntitle: Page\n---\n# Page\n".encode("utf-16"))
