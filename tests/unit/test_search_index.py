@@ -50,6 +50,18 @@ def test_a_bad_search_words_line_is_named_by_file_and_line(tmp_path, line, messa
     assert str(error.value) == message
 
 
+def test_a_search_words_file_is_read_as_pages_are(tmp_path):
+    # Saved by an editor with a byte-order mark and Windows line ends: the same groups.
+    words = tmp_path / "x.txt"
+    words.write_bytes("\ufefffactuur, rekening\r\nte laat, achterstallig\r\n".encode("utf-8"))
+    assert [g.words for g in search_index.read_groups(words, "docs/x.txt")] == [
+        ("factuur", "rekening"), ("te laat", "achterstallig")]
+    words.write_bytes("# comment\ncaf\xe9, koffie\n".encode("latin-1"))
+    with pytest.raises(search_index.SearchWordsError) as error:
+        search_index.read_groups(words, "docs/x.txt")
+    assert str(error.value).startswith("docs/x.txt:2: the file is not UTF-8 text (byte 0xe9)")
+
+
 def test_a_long_section_is_split_into_parts_that_open_at_their_own_words():
     paragraphs = [f"<p>Alinea {n} begint hier. {'woord ' * 30}</p>" for n in range(4)]
     index = {"config": {}, "docs": [

@@ -26,6 +26,7 @@ from typing import Iterator
 from urllib.parse import quote
 
 from guide.bilingual.locales import CODES, DEFAULT
+from guide.content import source
 
 WORDS_FIELD = "words"  # the index field with the added words; the theme shows only title and text
 PART_LENGTH = 500  # characters of text a part holds at most, unless one sentence is longer
@@ -109,11 +110,16 @@ def words_path(docs: Path, locale: str) -> Path:
 
 
 def read_groups(path: Path, shown: str) -> list[Group]:
-    """One group a line, its words separated by commas; `#` starts a comment."""
+    """One group a line, its words separated by commas; `#` starts a comment. Read as pages are
+    (a byte-order mark dropped, any line ends), with the same error for a file that is not UTF-8."""
     if not path.exists():
         return []
+    try:
+        text = source.read(path, shown)
+    except source.SourceError as error:
+        raise SearchWordsError(str(error)) from None
     groups = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
