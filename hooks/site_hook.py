@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -49,7 +50,25 @@ def on_config(config):
         _state.update(sources=set(), not_found_page=None)
     _state["titles"] = {}
     config.theme["language"] = locale
+    if locale == locales.DEFAULT.code:
+        _check_suggest_email(config)
     return config
+
+
+# An address and nothing else: the theme writes it into every page's mailto: link unescaped.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _check_suggest_email(config) -> None:
+    address = config.extra.get("suggest_email")
+    if not address or isinstance(address, str) and _EMAIL.fullmatch(address):
+        return  # none or empty: no "suggest a change" link
+    path = Path(config.config_file_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if re.match(r"\s*suggest_email\s*:", text)), 1)
+    raise PluginError(f"{path.name}:{line}: extra.suggest_email: {address!r} is not an e-mail address; "
+                      "write the address alone, like redactie@example.org (every page's 'suggest a "
+                      "change' link writes to it)")
 
 
 def on_env(env, config, files):

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import MINIMAL, ROOT, built_site
+from helpers import MINIMAL, ROOT, built_site, make_project, mkdocs_build
 
 ORIGIN = "https://gids.example/"
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -71,3 +71,15 @@ def test_no_request_to_github_for_repository_facts(site):
     html = (site / "pagina.html").read_text(encoding="utf-8")
     assert 'data-md-component="source"' not in html
     assert f'href="{REPO}"' in html
+
+
+@pytest.mark.parametrize("address", ['x@y" onmouseover="alert(1)', "Redactie <redactie@gids.example>", "redactie@@gids.example", "redactie"])
+def test_a_suggestion_address_that_is_not_one_fails_naming_the_line(tmp_path, address):
+    project = make_project(tmp_path, MINIMAL)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(f"  suggest_email: {EMAIL}", f"  suggest_email: '{address}'"), encoding="utf-8")
+    line = text.splitlines().index(f"  suggest_email: {EMAIL}") + 1
+    result = mkdocs_build(project, site_url=ORIGIN)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line}: extra.suggest_email: {address!r} is not an e-mail address" in result.stderr
