@@ -48,10 +48,14 @@ def test_page_without_front_matter_needs_a_title():
     assert problems("# Kop\n") == ["docs/stap-1.md:1: front matter: missing required key 'title'"]
 
 
+QUOTE_HINT = ("; a text that holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, must be in double "
+              "quotes (\"…\"), with “ ” or \\\" for quotes inside it")
+QUOTED = ': put the text in double quotes ("…")'
+
 # the change to the valid page,                      the exact message(s)
 RULES = [
         # malformed YAML is reported with its line, where MkDocs would silently use {}
-        ("kind: read-do", "kind: [read-do", ["docs/stap-1.md:8: front matter: front matter is not valid YAML: did not find expected ',' or ']'"]),
+        ("kind: read-do", "kind: [read-do", ["docs/stap-1.md:8: front matter: front matter is not valid YAML: did not find expected ',' or ']'" + QUOTE_HINT]),
         ("title: Stap 1\n", "title: Stap 1\ntitel: x\n", ["docs/stap-1.md:3: titel: unknown key 'titel' (did you mean 'title'?)"]),
         ("    moment: Voor het gesprek\n", "    moment: Voor het gesprek\n    momnet: x\n",
          ["docs/stap-1.md:9: checklists[0].momnet: unknown key 'momnet' (did you mean 'moment'?)"]),
@@ -60,6 +64,15 @@ RULES = [
         ("- id: positief", "- id: Positief_2", ["docs/stap-1.md:13: checklists[0].items[1].id: 'Positief_2' is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'mijn-doel'"]),
         ("- id: positief", "- id: doel", ["docs/stap-1.md:13: checklists[0].items[1].id: duplicate id 'doel' (first used on line 10)"]),
         ("title: Stap 1", "title: [Stap, 1]", ["docs/stap-1.md:2: title: must be text, not a list"]),
+        # unquoted, some texts are something else to YAML: the message says to quote them
+        ("moment: Voor het gesprek", "moment: 15:30", ["docs/stap-1.md:8: checklists[0].moment: must be text, not a number" + QUOTED]),
+        ("moment: Voor het gesprek", "moment: no", ["docs/stap-1.md:8: checklists[0].moment: must be text, not true/false" + QUOTED]),
+        ("moment: Voor het gesprek", "moment: 2026-03-01", ["docs/stap-1.md:8: checklists[0].moment: must be text, not a date" + QUOTED]),
+        ("text: Formuleer het positief.", "text: *Eerst* dit.", ["docs/stap-1.md:14: front matter: front matter is not valid YAML: did not find expected alphabetic or numeric character" + QUOTE_HINT]),
+        ('hint: Begin met "Ik wil".', "hint: Let op: dus zo.", ["docs/stap-1.md:12: front matter: front matter is not valid YAML: mapping values are not allowed in this context" + QUOTE_HINT]),
+        ("text: Formuleer het positief.", 'text: "Zeg "ja" eerst."', ["docs/stap-1.md:14: front matter: front matter is not valid YAML: did not find expected key; a straight quote inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) in the text"]),
+        # ` #` starts a YAML comment: the rest of an unquoted text would vanish without a word
+        ('hint: Begin met "Ik wil".', "hint: Kies #1 uit je lijst.", ["docs/stap-1.md:12: checklists[0].items[0].hint: YAML reads everything from ' #' on as a comment, so readers would see only 'Kies': put the whole text in double quotes (\"…\"), or give a comment a line of its own"]),
         ("title: Stap 1", "title: ''", ["docs/stap-1.md:2: title: must not be empty"]),
         ("description: Kies je richting.", "description: " + "x" * 161, ["docs/stap-1.md:3: description: is 161 characters long; at most 160 are allowed"]),
         ("text: Formuleer het positief.", "text: Formuleer <b>het</b> positief.",
@@ -86,6 +99,11 @@ RULES = [
 @pytest.mark.parametrize(("old", "new", "expected"), RULES)
 def test_rule(old, new, expected):
     assert problems(edit(old, new)) == expected
+
+
+def test_a_comment_after_a_quoted_text_or_a_setting_is_only_a_comment():
+    page = edit('hint: Begin met "Ik wil".', 'hint: "Kies #1 uit je lijst."  # quoted: the text is whole')
+    assert problems(page.replace("kind: read-do", "kind: read-do  # or do-confirm")) == []
 
 
 def test_all_problems_of_a_page_are_reported_together_in_line_order():

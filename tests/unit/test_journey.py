@@ -67,7 +67,7 @@ def test_a_page_with_a_glance_and_a_next_step_is_valid():
          "docs/stap-1.md:4: glance.time: raw HTML is not allowed; use Markdown (**bold**, *italics*, [links](page.md))"),
         ("  time: Een kwartier", "  time: ''", "docs/stap-1.md:4: glance.time: must not be empty"),
         ("    next: \"[Zet je doel op je blad](blad.md#blad-doel)\"", "    next: 3",
-         "docs/stap-1.md:11: checklists[0].next: must be text, not a number"),
+         "docs/stap-1.md:11: checklists[0].next: must be text, not a number: put the text in double quotes (\"…\")"),
     ],
 )
 def test_every_glance_and_next_problem_names_file_line_and_field(old, new, message):

@@ -11,6 +11,7 @@ are reported together.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import json
@@ -126,7 +127,9 @@ class _Reporter:
                 if key not in value:
                     self.add(path, f"missing required key '{key}'")
         elif kind == "type":
-            self.add(path, f"must be {_TYPE_WORDS.get(expected, expected)}, not {_type_word(value)}")
+            # Unquoted, `15:30`, `no` or `2026-03-01` is a number, true/false or a date to YAML.
+            quote = ": put the text in double quotes (\"…\")" if expected == "string" and _scalar(value) else ""
+            self.add(path, f"must be {_TYPE_WORDS.get(expected, expected)}, not {_type_word(value)}{quote}")
         elif kind == "enum":
             options = ", ".join(f"'{o}'" for o in expected)
             self.add(path, f"'{value}' is not one of {options}{_suggest(str(value), expected)}")
@@ -157,15 +160,24 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
 def _type_word(value) -> str:
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return "a number"
+    if isinstance(value, datetime.date):
+        return "a date"
     return {str: "text", list: "a list", dict: "a mapping", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _scalar(value) -> bool:
+    return isinstance(value, int | float | datetime.date)  # bool is an int
 
 
 def _suggest(word: str, options) -> str:
     close = difflib.get_close_matches(word, [str(o) for o in options], n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
+
+# Text fields that readers never see as text.
+NOT_READ = {"id", "kind", "source_hash", "hide"}
 
 # Fields the theme puts into the page as HTML, unescaped (the navigation, the <meta> tag): they
 # must stay plain text, so what would be markup there is refused instead.
@@ -174,6 +186,11 @@ PLAIN_TEXT = {"title": "<>&", "description": '<>&"'}
 
 def _check_rules(page: Page, report: _Reporter) -> None:
     data = page.data
+    for path, kept in frontmatter.cut_texts(page.front):
+        if NOT_READ.intersection(path):
+            continue  # an id or a setting: a comment after it is only a comment
+        report.add(path, f"YAML reads everything from ' #' on as a comment, so readers would see only "
+                         f"'{kept}': put the whole text in double quotes (\"…\"), or give a comment a line of its own")
     for name, refused in PLAIN_TEXT.items():
         found = sorted({c for c in data.get(name, "") if c in refused}, key=refused.index)
         if found:

@@ -103,12 +103,52 @@ def parse(text: str) -> FrontMatter:
         if mark is None or mark.index >= len(source):  # "at end of stream": point at the cause
             mark = getattr(error, "context_mark", None) or mark
         problem = getattr(error, "problem", None) or str(error)
-        found.error = FrontMatterError(2 + mark.line if mark else 1, f"front matter is not valid YAML: {problem}")
+        line = 2 + mark.line if mark else 1
+        found.error = FrontMatterError(line, f"front matter is not valid YAML: {problem}{_hint(problem, source, line)}")
     if found.error is None and node is not None and not isinstance(found.data, dict):
         found.error = FrontMatterError(2, "front matter must be a mapping of keys to values")
     if found.error is not None:
         found.data = {}
     return found
+
+
+# What libyaml says when a text needed quotes: `hint: Let op: dus`, `text: *Eerst* dit`,
+# `text: [link](x.md) eerst`. The hint names the characters that make YAML read a text as syntax.
+_UNQUOTED_TEXT = ("mapping values are not allowed", "did not find expected", "could not find expected ':'",
+                  "found character that cannot start any token", "expected alphabetic or numeric character")
+_QUOTE_HINT = ("; a text that holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, must be "
+               "in double quotes (\"…\"), with “ ” or \\\" for quotes inside it")
+_STRAIGHT_QUOTE = re.compile(r':\s*"[^"]*"[^"#]+"')  # title: "Een "rechte" titel"
+_STRAIGHT_QUOTE_HINT = ("; a straight quote inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) "
+                        "in the text")
+
+
+def _hint(problem: str, source: str, line: int) -> str:
+    """The likeliest cause of a YAML error in this guide's pages, from the error's line and the
+    two before it: a straight quote inside a quoted text, else a text that needed quotes."""
+    if any(_STRAIGHT_QUOTE.search(row) for row in source.split("\n")[max(0, line - 4): line - 1]):
+        return _STRAIGHT_QUOTE_HINT
+    return _QUOTE_HINT if problem.startswith(_UNQUOTED_TEXT) else ""
+
+
+def cut_texts(front: FrontMatter):
+    """(path, text) of each unquoted text that a ` #` on its line cut short: YAML reads the rest
+    of the line as a comment (`hint: Kies #1 uit je lijst` is "Kies"). Only a page with such a
+    ` #` pays for the lines."""
+    if not re.search(r"[^\s][ \t]+#", front.source):
+        return
+    lines = front.source.split("\n")
+    todo = [((), front.node)]
+    while todo:
+        path, node = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            todo += [(path + (key.value,), value) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += [(path + (n,), value) for n, value in enumerate(node.value)]
+        elif isinstance(node, yaml.ScalarNode) and not node.style and node.tag.endswith(":str"):
+            rest = lines[node.end_mark.line][node.end_mark.column:]
+            if rest.lstrip(" \t").startswith("#"):
+                yield path, node.value
 
 
 def _compose(source: str):

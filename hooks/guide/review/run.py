@@ -7,7 +7,6 @@ the `hunspell` command with the Dutch and British English dictionaries.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
         lines += prose.page_lines(page, shown, locale)
         parsed = frontmatter.parse(page.read_text(encoding="utf-8"))
         if parsed.error is not None:  # MkDocs would read {} without a word; the build stops on it too
-            messages.append(front_matter_message(shown, parsed.error, page.read_text(encoding="utf-8")))
+            messages.append(front_matter_message(shown, parsed.error))
         messages += [p.message() for p in checklists.check_page(parsed, shown, locale)
                      if not excused(p.file, p.what, p.rule)]
     config, config_lines = docs.parent / "mkdocs.yml", []
@@ -62,15 +61,9 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
     return sorted(messages, key=_order)
 
 
-def front_matter_message(shown: str, error: frontmatter.FrontMatterError, text: str) -> str:
-    """The YAML error, with the likeliest cause in this guide: a straight quote inside a value
-    that is itself in straight quotes ("… "positief" …"), which ends the value early."""
-    message = f"{shown}:{error.line}: front matter: {error}"
-    lines = text.split("\n")
-    nearby = lines[max(0, error.line - 3): error.line]
-    if any(re.search(r':\s*"[^"]*"[^"#]+"', row) for row in nearby):
-        message += "; a straight quote inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) in the text"
-    return message
+def front_matter_message(shown: str, error: frontmatter.FrontMatterError) -> str:
+    """The YAML error as the build words it, with its likeliest cause (guide.content.frontmatter)."""
+    return f"{shown}:{error.line}: front matter: {error}"
 
 
 def _order(message: str):
