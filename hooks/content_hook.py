@@ -12,6 +12,7 @@ import posixpath
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import get_files
 
 import page_parts
 from guide.bilingual import locales
@@ -30,14 +31,15 @@ def _fail(problems: list[str], where: str = "The front matter") -> None:
     raise PluginError(f"{where} has {count}:\n" + "\n".join(problems))
 
 
-@event_priority(20)  # first: other hooks read front matter only after it passed; and before the
-# i18n plugin (-100) drops the other language's files
-def on_files(files, config):
+@event_priority(20)  # first: other hooks read front matter only after it passed
+def on_pre_build(config):
+    # Before MkDocs empties site_dir: a page that fails leaves the last good site as it was.
+    # The files are gathered here the way the build gathers them next, both languages still in.
     if page_parts.locale(config) != locales.DEFAULT.code:
-        return files  # both languages' files were checked in the first (Dutch) build
+        return  # both languages' files were checked in the first (Dutch) build
     docs = checks.docs_folder(config.docs_dir)
     texts, unreadable = {}, []
-    for file in files.documentation_pages():
+    for file in get_files(config).documentation_pages():
         try:
             texts[file.src_uri] = source.decode(file.content_bytes, f"{docs}/{file.src_uri}")
         except source.SourceError as error:
@@ -60,7 +62,6 @@ def on_files(files, config):
             if state != translations.CURRENT:
                 _not_current[page.src_uri] = state
                 log.info(f"{page.file}: translation {translations.LABELS[state]} (make translations)")
-    return files
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -126,6 +126,20 @@ def test_windows_line_ends_build_like_unix_ones(tmp_path):
     assert result.returncode == 1 and f"docs/lijst.md:{line}: checklists[0].kind:" in result.stderr
 
 
+def test_a_page_that_fails_its_check_leaves_the_last_site_as_it_was(tmp_path):
+    # The check runs before MkDocs empties the site folder: a contributor's mistake in `make
+    # build` (or a deploy) costs no part of the site that was there.
+    project, result = build(tmp_path, guide_with({"checklists": [checklist()]}))
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    page = project / "docs" / "lijst.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("kind: read-do", "kind: read_do"), encoding="utf-8")
+    result = mkdocs_build(project, site_url=ORIGIN)
+    assert result.returncode == 1 and "checklists[0].kind: 'read_do' is not one of" in result.stderr
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
 def test_a_utf16_file_fails_naming_the_file(tmp_path):
     project = make_project(tmp_path, MINIMAL)
     (project / "docs" / "pagina.en.md").write_bytes("---\ntitle: Page\n---\n# Page\n".encode("utf-16"))
