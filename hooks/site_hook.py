@@ -71,6 +71,20 @@ def _check_suggest_email(config) -> None:
                       "change' link writes to it)")
 
 
+def on_pre_build(config):
+    # The search words are read before MkDocs empties site_dir, so that a mistake in them leaves
+    # the last good site as it was; they are used once every language is built.
+    if page_parts.locale(config) != locales.DEFAULT.code:
+        return
+    _state["search_words"] = {}
+    for code in locales.CODES:
+        path = search_index.words_path(Path(config.docs_dir), code)
+        try:
+            _state["search_words"][code] = search_index.read_groups(path, f"docs/{path.name}")
+        except search_index.SearchWordsError as error:
+            raise PluginError(str(error)) from None
+
+
 def on_env(env, config, files):
     env.bytecode_cache = _compiled  # set before any page asks for a template
     return env
@@ -171,19 +185,14 @@ def _finish_site(config):
         return
     site = Path(config.site_dir)
     (site / "404.html").write_bytes(_state["not_found_page"])
-    _write_search_indexes(site, Path(config.docs_dir))
+    _write_search_indexes(site)
     _write_sitemaps(site, config.site_url)
 
 
-def _write_search_indexes(site: Path, docs: Path) -> None:
+def _write_search_indexes(site: Path) -> None:
     combined = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     for code, index in search_index.split(combined).items():
-        words = search_index.words_path(docs, code)
-        try:
-            groups = search_index.read_groups(words, f"docs/{words.name}")
-        except search_index.SearchWordsError as error:
-            raise PluginError(str(error)) from None
-        index = search_index.finished(index, groups)
+        index = search_index.finished(index, _state["search_words"][code])
         target = site / locales.locale_root(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -113,11 +113,15 @@ def test_search_words_reach_their_language_s_index_and_a_bad_line_stops_the_buil
         index = json.loads((project / "site" / path).read_text(encoding="utf-8"))
         assert index["config"]["fields"]["words"] == {"boost": 10.0}
         assert [d.get("words") for d in index["docs"] if d["title"] in ("Tweede kop", "Second heading")] == [expected]
-    project = make_project(tmp_path / "bad", {**MINIMAL, ".search-words.nl.txt": "# groepen\ngunning\n"})
+    # A bad line, and the last good site stays as it was: the words are read before MkDocs
+    # empties the site folder.
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "docs" / ".search-words.nl.txt").write_text("# groepen\ngunning\n", encoding="utf-8")
     result = mkdocs_build(project, site_url=ORIGIN)
     assert result.returncode != 0
     assert ("docs/.search-words.nl.txt:2: 'gunning' is one word: a group needs two or more, "
             "separated by commas") in result.stderr
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
 
 
 def test_english_pages_point_search_at_the_english_index(site):
