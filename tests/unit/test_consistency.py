@@ -50,6 +50,24 @@ def test_ids_must_match_between_languages(english, expected):
     assert check({"stap-1.md": checklist_page("Stap"), "stap-1.en.md": english}) == [expected]
 
 
+def test_settings_must_match_between_languages():
+    # A read-do list in Dutch must not be a do-confirm list in English; a group filled in after
+    # the conversation, or a main section, is one in both.
+    en = checklist_page("Step").replace("kind: read-do", "kind: do-confirm")
+    assert check({"stap-1.md": checklist_page("Stap"), "stap-1.en.md": en}) == [
+        "docs/stap-1.en.md:6: checklists[0].kind: is 'do-confirm' here and 'read-do' in docs/stap-1.md (line 6): "
+        "the languages must agree"]
+    grouped = ("---\ntitle: {t}\nsheet:\n  id: blad\n  title: Blad\n  groups:\n    - id: na\n      title: Na\n"
+               "{after}      sections:\n        - id: doel\n          heading: H\n          prompt: P\n"
+               "          lines: 2\n{main}---\n# {t}\n\n<!-- sheet: blad -->\n")
+    nl = grouped.format(t="Blad", after="      after: true\n", main="          main: true\n")
+    en = grouped.format(t="Sheet", after="", main="")
+    assert check({"blad.md": nl, "blad.en.md": en}) == [
+        "docs/blad.en.md:7: sheet.groups[0].after: is false here and true in docs/blad.md (line 9): the languages must agree",
+        "docs/blad.en.md:10: sheet.groups[0].sections[0].main: is false here and true in docs/blad.md (line 15): "
+        "the languages must agree"]
+
+
 def test_sheet_section_ids_must_match():
     found = check({"blad.md": sheet_page("Blad"), "blad.en.md": sheet_page("Sheet", ("doel", "questions"))})
     assert found == [

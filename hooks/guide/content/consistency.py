@@ -1,6 +1,8 @@
-"""Rules across pages: the Dutch and English versions declare the same ids, checklist and sheet
-ids are unique across the site, and links in front-matter text lead to pages that exist (their
-anchors are checked by MkDocs itself, with the links of the page's body: content_hook.py).
+"""Rules across pages: the Dutch and English versions declare the same ids and the same settings
+(a checklist's kind; which sheet groups come after the conversation; which sections are main),
+checklist and sheet ids are unique across the site, and links in front-matter text lead to pages
+that exist (their anchors are checked by MkDocs itself, with the links of the page's body:
+content_hook.py).
 
 Readers' saved ticks and answers are keyed by these ids and shared between the languages, so a
 mismatch would silently lose or mix their progress.
@@ -53,6 +55,13 @@ def _same_ids(source: Page, translation: Page) -> list[Problem]:
             f"{what} differ from {source.file} (line {source.front.line(path)}): " + "; ".join(parts),
         ))
 
+    def same(path: tuple, nl: dict, en: dict, key: str, default):
+        """A setting that makes the component work or look different: the same in both languages."""
+        if nl.get(key, default) != en.get(key, default):
+            found.append(Problem(translation.file, translation.front.line(path), frontmatter.format_path(path),
+                                 f"is {_shown(en.get(key, default))} here and {_shown(nl.get(key, default))} in "
+                                 f"{source.file} (line {source.front.line(path)}): the languages must agree"))
+
     nl_lists = {c["id"]: c for c in source.data.get("checklists", [])}
     en_lists = translation.data.get("checklists", [])
     compare(("checklists",), list(nl_lists), _ids(en_lists), "checklist ids")
@@ -60,6 +69,7 @@ def _same_ids(source: Page, translation: Page) -> list[Problem]:
         if checklist["id"] in nl_lists:
             compare(("checklists", n, "items"), _ids(nl_lists[checklist["id"]]["items"]),
                     _ids(checklist["items"]), f"item ids of checklist '{checklist['id']}'")
+            same(("checklists", n, "kind"), nl_lists[checklist["id"]], checklist, "kind", "read-do")
     if ("glance" in source.data) != ("glance" in translation.data):
         has, lacks = (source, translation) if "glance" in source.data else (translation, source)
         found.append(Problem(translation.file, translation.front.line(("glance",)),
@@ -79,14 +89,23 @@ def _same_ids(source: Page, translation: Page) -> list[Problem]:
             return found
         if not grouped:
             compare(("sheet", "sections"), _ids(nl_sheet["sections"]), _ids(en_sheet["sections"]), "section ids")
-            return found
-        nl_groups = {g["id"]: g for g in nl_sheet["groups"]}
-        compare(("sheet", "groups"), list(nl_groups), _ids(en_sheet["groups"]), "group ids")
-        for n, group in enumerate(en_sheet["groups"]):
-            if group["id"] in nl_groups:
-                compare(("sheet", "groups", n, "sections"), _ids(nl_groups[group["id"]]["sections"]),
-                        _ids(group["sections"]), f"section ids of group '{group['id']}'")
+        else:
+            nl_groups = {g["id"]: g for g in nl_sheet["groups"]}
+            compare(("sheet", "groups"), list(nl_groups), _ids(en_sheet["groups"]), "group ids")
+            for n, group in enumerate(en_sheet["groups"]):
+                if group["id"] in nl_groups:
+                    compare(("sheet", "groups", n, "sections"), _ids(nl_groups[group["id"]]["sections"]),
+                            _ids(group["sections"]), f"section ids of group '{group['id']}'")
+                    same(("sheet", "groups", n, "after"), nl_groups[group["id"]], group, "after", False)
+        nl_sections = {section["id"]: section for _, section in sheet_sections(nl_sheet)}
+        for path, section in sheet_sections(en_sheet):
+            if section["id"] in nl_sections:
+                same(path + ("main",), nl_sections[section["id"]], section, "main", False)
     return found
+
+
+def _shown(value) -> str:
+    return str(value).lower() if isinstance(value, bool) else f"'{value}'"
 
 
 def _links_exist(page: Page, by_uri: dict[str, Page]) -> list[Problem]:
