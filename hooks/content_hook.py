@@ -26,7 +26,7 @@ log = get_plugin_logger("content")
 _not_current: dict[str, str] = {}
 
 
-def _fail(problems: list[str], where: str = "The front matter") -> None:
+def _fail(problems: list[str], where: str = "The content") -> None:
     count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
     raise PluginError(f"{where} has {count}:\n" + "\n".join(problems))
 

@@ -30,7 +30,7 @@ def test_content_errors_fail_the_build_with_every_problem_and_no_traceback(tmp_p
     assert result.returncode == 1
     log = result.stdout + result.stderr
     assert "Traceback" not in log
-    assert "ERROR   -  The front matter has 3 problems:\n" in log
+    assert "ERROR   -  The content has 3 problems:\n" in log
     assert "docs/pagina.en.md:2: front matter: front matter is not valid YAML: did not find expected ',' or ']'" in log
     assert "docs/pagina.md:3: titel: unknown key 'titel' (did you mean 'title'?)" in log
     assert "docs/pagina.md:4: checklists: must be a list, not a number" in log

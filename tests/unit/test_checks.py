@@ -87,7 +87,8 @@ RULES = [
         # aliases are refused: nine nested levels of them take minutes and gigabytes
         ("title: Stap 1\n", "title: &t Stap 1\nx: *t\n", ["docs/stap-1.md:3: front matter: front matter uses a YAML alias (*name): write the value out instead"]),
         # fields the theme shows as HTML stay plain text
-        ("title: Stap 1", "title: Stap <b>1</b>", ["docs/stap-1.md:2: title: may not contain < >: the theme shows this field as HTML, so write it as plain text"]),
+        ("title: Stap 1", "title: Stap <b>1</b>", ["docs/stap-1.md:2: title: may not contain < >: the theme shows this field as HTML, so write it as plain text",
+                                                   "docs/stap-1.md:18: body: the heading '# Stap 1' differs from the title 'Stap <b>1</b>' (line 2): the navigation shows the one and the page the other; make them the same"]),
         ("description: Kies je richting.", 'description: Zeg \'"ja"\'.', ["docs/stap-1.md:3: description: may not contain \": the theme shows this field as HTML, so write it as plain text (for quotes use “ ” or ‘ ’)"]),
         # every text has a maximum: a 5 MB prompt once took the build past 400 s
         ("text: Formuleer het positief.", "text: " + "x" * 401, ["docs/stap-1.md:14: checklists[0].items[1].text: is 401 characters long; at most 400 are allowed"]),
@@ -99,6 +100,23 @@ RULES = [
 @pytest.mark.parametrize(("old", "new", "expected"), RULES)
 def test_rule(old, new, expected):
     assert problems(edit(old, new)) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("# Stap een\n", ["docs/stap-1.md:18: body: the heading '# Stap een' differs from the title 'Stap 1' (line 2): "
+                      "the navigation shows the one and the page the other; make them the same"]),
+    ("# Stap 1\n\n## Kop\n\n# Nog een\n", ["docs/stap-1.md:22: body: '# Nog een' is not the page's first heading: a page "
+                                           "has one '# ' heading, its title, at the top; make this one '## Nog een'"]),
+    ("# Stap 1 {#stap}\n\n## Kop\n\n#### Diep\n", ["docs/stap-1.md:22: body: '#### Diep' follows a level-2 heading: make "
+                                                 "it '### Diep' (headings go down one level at a time)"]),
+    ("### Meteen diep\n", ["docs/stap-1.md:18: body: '### Meteen diep' follows a level-1 heading: make it '## Meteen diep' "
+                           "(headings go down one level at a time)"]),
+    # the theme shows the title when the body has no '# ' heading; code is not a heading
+    ("## Kop\n\n```\n# een commentaar\n#### ook\n```\n", []),
+])
+def test_headings_follow_the_title_one_level_at_a_time(body, expected):
+    head = VALID.split("---\n# Stap 1\n")[0]
+    assert problems(f"{head}---\n{body}\n<!-- checklist: richting -->\n") == expected
 
 
 def test_a_comment_after_a_quoted_text_or_a_setting_is_only_a_comment():

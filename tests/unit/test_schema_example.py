@@ -16,5 +16,5 @@ def test_schema_is_a_valid_draft7_schema():
 
 def test_example_front_matter_is_valid():
     front = (ROOT / "schema" / "example.yaml").read_text(encoding="utf-8")
-    page = f"---\n{front}---\n# Stap 1\n\n<!-- checklist: kies-je-richting -->\n\n<!-- sheet: gespreksvoorbereiding -->\n"
+    page = f"---\n{front}---\n# Stap 1, bepaal je richting\n\n<!-- checklist: kies-je-richting -->\n\n<!-- sheet: gespreksvoorbereiding -->\n"
     assert [str(p) for p in model.check_page("stap-1-richting.md", page).problems] == []

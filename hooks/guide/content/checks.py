@@ -91,6 +91,7 @@ def check_page(src_uri: str, text: str, docs_dir: str = "docs") -> Page:
         report.schema_error(error)
     if not any(p.severity == "error" for p in page.problems):
         _check_rules(page, report)
+        page.problems += _heading_problems(page)
     page.problems.sort(key=lambda p: (p.line, p.field))
     return page
 
@@ -182,6 +183,44 @@ NOT_READ = {"id", "kind", "source_hash", "hide"}
 # Fields the theme puts into the page as HTML, unescaped (the navigation, the <meta> tag): they
 # must stay plain text, so what would be markup there is refused instead.
 PLAIN_TEXT = {"title": "<>&", "description": '<>&"'}
+
+
+# A heading line or a code fence, at the start of a line (an indented one belongs to a box).
+_HEADING_OR_FENCE = re.compile(r"^(?:(`{3,}|~{3,})|(#{1,6})[ \t]+(.*?))[ \t#]*$", re.M)
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}$")  # {#id .class}
+
+
+def _heading_problems(page: Page) -> list[Problem]:
+    """At most one `# ` heading, first and worded as the title (the theme shows the title there
+    when the body has none); each heading at most one level deeper than the one before."""
+    found, fence, last, headings = [], None, 1, 0
+    body, title = page.front.body, page.data["title"]
+
+    def problem(match, message):
+        line = page.front.body_line + body.count("\n", 0, match.start())
+        found.append(Problem(page.file, line, "body", message))
+
+    for match in _HEADING_OR_FENCE.finditer(body):
+        marker, hashes, text = match.groups()
+        if marker:  # a code fence opens, or closes the one that is open
+            fence = None if fence and marker.startswith(fence) else fence or marker[:3]
+            continue
+        if fence:
+            continue
+        level, text = len(hashes), _ATTRIBUTES.sub("", text)
+        headings += 1
+        if level == 1 and headings > 1:
+            problem(match, f"'# {text}' is not the page's first heading: a page has one '# ' heading, its title, "
+                           f"at the top; make this one '## {text}'")
+        elif level == 1 and text != title:
+            problem(match, f"the heading '# {text}' differs from the title '{title}' (line "
+                           f"{page.front.line(('title',))}): the navigation shows the one and the page the other; "
+                           "make them the same")
+        elif level > last + 1:
+            problem(match, f"'{hashes} {text}' follows a level-{last} heading: make it '{'#' * (last + 1)} {text}' "
+                           "(headings go down one level at a time)")
+        last = level
+    return found
 
 
 def _check_rules(page: Page, report: _Reporter) -> None:
