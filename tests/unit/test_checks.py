@@ -147,6 +147,29 @@ def test_unclosed_front_matter():
     assert problems("---\ntitle: x\n# Kop\n") == ["docs/stap-1.md:1: front matter: front matter has no closing '---' line"]
 
 
+def test_an_empty_front_matter_says_so():
+    assert problems("---\n---\n# Kop\n") == [
+        "docs/stap-1.md:2: front matter: the front matter is empty: a page needs at least its title (title: …) "
+        "between the two '---'"]
+
+
+def test_a_front_matter_that_runs_into_the_page_points_at_the_missing_line():
+    # Without its closing '---' the front matter ends at the page's first '---' rule, further down.
+    text = "---\ntitle: Over\n\n# Over\n\nTekst.\n\n## Kop\n\n---\n\nMeer.\n"
+    [found] = problems(text)
+    assert found.startswith("docs/stap-1.md:") and found.endswith(
+        "; line 4 is the page's heading: the '---' that closes the front matter is missing above it")
+
+
+def test_a_decimal_where_a_whole_number_belongs_is_named_in_words():
+    text = VALID.replace("        hint: Begin met \"Ik wil\".\n", "")
+    sheet = ("sheet:\n  id: blad\n  title: Blad\n  sections:\n    - id: doel\n      heading: H\n"
+             "      prompt: P\n      lines: 2.5\n")
+    found = problems(text.replace("checklists:\n", sheet + "checklists:\n", 1).replace(
+        "<!-- checklist: richting -->", "<!-- checklist: richting -->\n\n<!-- sheet: blad -->"))
+    assert found == ["docs/stap-1.md:11: sheet.sections[0].lines: must be a whole number, not a decimal number"]
+
+
 def test_sheet_rules():
     text = """\
     ---

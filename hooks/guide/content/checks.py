@@ -161,7 +161,9 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
 def _type_word(value) -> str:
     if isinstance(value, bool):
         return "true/false"
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, int):
         return "a number"
     if isinstance(value, datetime.date):
         return "a date"

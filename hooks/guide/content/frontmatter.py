@@ -19,6 +19,7 @@ import yaml
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPENING = re.compile(r"-{3}[ \t]*\n")
 _CLOSING_AT_END = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\Z")
+_EMPTY = re.compile(r"-{3}[ \t]*\n(?:\.{3}|-{3})[ \t]*(?:\n|\Z)")  # MkDocs reads no front matter there
 
 FieldPath = tuple  # a field's place in the front matter: ("checklists", 0, "items", 2, "id")
 
@@ -83,6 +84,9 @@ def parse(text: str) -> FrontMatter:
         if _OPENING.match(text) and _CLOSING_AT_END.search(text):
             return FrontMatter({}, text, 1, error=FrontMatterError(
                 text.count("\n") + 1, "the closing '---' of the front matter needs a line break after it"))
+        if _EMPTY.match(text):
+            return FrontMatter({}, text, 1, error=FrontMatterError(
+                2, "the front matter is empty: a page needs at least its title (title: …) between the two '---'"))
         if _OPENING.match(text):
             return FrontMatter({}, text, 1, error=FrontMatterError(1, "front matter has no closing '---' line"))
         return FrontMatter({}, text, 1)
@@ -118,15 +122,25 @@ _UNQUOTED_TEXT = ("mapping values are not allowed", "did not find expected", "co
                   "found character that cannot start any token", "expected alphabetic or numeric character")
 _QUOTE_HINT = ("; a text that holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, must be "
                "in double quotes (\"…\"), with “ ” or \\\" for quotes inside it")
+_TITLE = re.compile(r'^title:[ \t]*["\']?(.+?)["\']?[ \t]*$', re.M)
 _STRAIGHT_QUOTE = re.compile(r':\s*"[^"]*"[^"#]+"')  # title: "Een "rechte" titel"
 _STRAIGHT_QUOTE_HINT = ("; a straight quote inside a \"…\" value ends it early: write curly quotes (‘…’ or “…”) "
                         "in the text")
 
 
 def _hint(problem: str, source: str, line: int) -> str:
-    """The likeliest cause of a YAML error in this guide's pages, from the error's line and the
-    two before it: a straight quote inside a quoted text, else a text that needed quotes."""
-    if any(_STRAIGHT_QUOTE.search(row) for row in source.split("\n")[max(0, line - 4): line - 1]):
+    """The likeliest cause of a YAML error in this guide's pages: the page's own '# Title' inside
+    the front matter (its closing '---' is missing, and a '---' further down closed it); a
+    straight quote inside a quoted text on the error's line or the two before; a text that
+    needed quotes."""
+    rows = source.split("\n")
+    title = _TITLE.search(source)
+    if title:
+        heading = next((n for n, row in enumerate(rows, start=2) if row.strip() == f"# {title.group(1)}"), None)
+        if heading is not None:
+            return (f"; line {heading} is the page's heading: the '---' that closes the front matter is missing "
+                    "above it")
+    if any(_STRAIGHT_QUOTE.search(row) for row in rows[max(0, line - 4): line - 1]):
         return _STRAIGHT_QUOTE_HINT
     return _QUOTE_HINT if problem.startswith(_UNQUOTED_TEXT) else ""
 
