@@ -113,6 +113,7 @@ def test_rule(old, new, expected):
                            "(headings go down one level at a time)"]),
     # the theme shows the title when the body has no '# ' heading; code is not a heading
     ("## Kop\n\n```\n# een commentaar\n#### ook\n```\n", []),
+    ("# Stap 1\n\n```bash\n# een commentaar\n```\n\n~~~\n```\n# nog in code\n~~~\n", []),
 ])
 def test_headings_follow_the_title_one_level_at_a_time(body, expected):
     head = VALID.split("---\n# Stap 1\n")[0]

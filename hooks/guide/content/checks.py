@@ -188,7 +188,7 @@ PLAIN_TEXT = {"title": "<>&", "description": '<>&"'}
 
 
 # A heading line or a code fence, at the start of a line (an indented one belongs to a box).
-_HEADING_OR_FENCE = re.compile(r"^(?:(`{3,}|~{3,})|(#{1,6})[ \t]+(.*?))[ \t#]*$", re.M)
+_HEADING_OR_FENCE = re.compile(r"^(?:(`{3,}|~{3,}).*|(#{1,6})[ \t]+(.*?)[ \t#]*)$", re.M)
 _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}$")  # {#id .class}
 
 

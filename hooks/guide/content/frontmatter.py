@@ -159,6 +159,7 @@ def cut_texts(front: FrontMatter):
             todo += [(path + (key.value,), value) for key, value in node.value]
         elif isinstance(node, yaml.SequenceNode):
             todo += [(path + (n,), value) for n, value in enumerate(node.value)]
+        # Plain (unquoted) style is '' from libyaml and None from PyYAML's own loader.
         elif isinstance(node, yaml.ScalarNode) and not node.style and node.tag.endswith(":str"):
             rest = lines[node.end_mark.line][node.end_mark.column:]
             if rest.lstrip(" \t").startswith("#"):
