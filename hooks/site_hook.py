@@ -4,7 +4,8 @@ The plugin builds Dutch at the root, then runs a second complete build for Engli
 `on_post_build`; every event here therefore runs once per language. What the plugin and the
 theme leave wrong is repaired here, with the logic in `guide.bilingual.locales`, `guide.bilingual.search_index` and
 `guide.bilingual.sitemap`:
-- a page without its other-language version fails the build (no silent fallback);
+- a page without its other-language version fails the build (no silent fallback), and so does
+  an `extra.suggest_email` that is not a bare address (the theme writes it into every page);
 - the theme speaks the language being built (`<html lang>`, interface strings);
 - head alternates are absolute and reciprocal, with x-default; the switcher stays on the page;
 - each language gets its own search index (with the words readers type, long sections in parts),
