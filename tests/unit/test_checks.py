@@ -48,7 +48,7 @@ def test_page_without_front_matter_needs_a_title():
     assert problems("# Kop\n") == ["docs/stap-1.md:1: front matter: missing required key 'title'"]
 
 
-QUOTE_HINT = ("; a text that holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, must be in double "
+QUOTE_HINT = ("; if a text here holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, put it in double "
               "quotes (\"…\"), with “ ” or \\\" for quotes inside it")
 QUOTED = ': put the text in double quotes ("…")'
 

@@ -117,10 +117,11 @@ def parse(text: str) -> FrontMatter:
 
 
 # What libyaml says when a text needed quotes: `hint: Let op: dus`, `text: *Eerst* dit`,
-# `text: [link](x.md) eerst`. The hint names the characters that make YAML read a text as syntax.
+# `text: [link](x.md) eerst` (and some indentation mistakes). The hint names the characters that
+# make YAML read a text as syntax, as a condition: the cause may be elsewhere.
 _UNQUOTED_TEXT = ("mapping values are not allowed", "did not find expected", "could not find expected ':'",
                   "found character that cannot start any token", "expected alphabetic or numeric character")
-_QUOTE_HINT = ("; a text that holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, must be "
+_QUOTE_HINT = ("; if a text here holds ': ' or ' #', or starts with * [ ` { & ! | > % @ or a quote, put it "
                "in double quotes (\"…\"), with “ ” or \\\" for quotes inside it")
 _TITLE = re.compile(r'^title:[ \t]*["\']?(.+?)["\']?[ \t]*$', re.M)
 _STRAIGHT_QUOTE = re.compile(r':\s*"[^"]*"[^"#]+"')  # title: "Een "rechte" titel"
