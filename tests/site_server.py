@@ -55,13 +55,22 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that leaves a page mid-download hangs up, and a host says nothing about it;
+        # the standard server prints a traceback into the test output.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serving(site_dir: Path, port: int | None = None, with_host_headers: bool = False):
     """Serves `site_dir` at http://127.0.0.1:<port> until the block ends; yields the origin."""
     port = port or free_port()
     headers = host_headers(site_dir) if with_host_headers else []
     handler = type("Handler", (SiteHandler,), {"extra_headers": headers})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
