@@ -55,6 +55,11 @@ def make_project(tmp_path: Path, pages: dict[str, str], nav: list[str] | None = 
     return project
 
 
+def files_of(folder: Path) -> dict[Path, bytes]:
+    """Every file below `folder` with its bytes: to show that a failed build changed nothing."""
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def built_site(folder: Path, pages: dict[str, str], site_url: str) -> Path:
     """The `site/` of a fixture project that must build; its log in the failure otherwise."""
     project = make_project(folder, pages)

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import MINIMAL, built_site, make_project, mkdocs_build
+from helpers import MINIMAL, built_site, files_of, make_project, mkdocs_build
 
 ORIGIN = "https://gids.example/"
 # Built page file -> (language, its URL, the other language's URL)
@@ -115,13 +115,13 @@ def test_search_words_reach_their_language_s_index_and_a_bad_line_stops_the_buil
         assert [d.get("words") for d in index["docs"] if d["title"] in ("Tweede kop", "Second heading")] == [expected]
     # A bad line, and the last good site stays as it was: the words are read before MkDocs
     # empties the site folder.
-    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    before = files_of(project / "site")
     (project / "docs" / ".search-words.nl.txt").write_text("# groepen\ngunning\n", encoding="utf-8")
     result = mkdocs_build(project, site_url=ORIGIN)
     assert result.returncode != 0
     assert ("docs/.search-words.nl.txt:2: 'gunning' is one word: a group needs two or more, "
             "separated by commas") in result.stderr
-    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+    assert files_of(project / "site") == before
 
 
 def test_english_pages_point_search_at_the_english_index(site):

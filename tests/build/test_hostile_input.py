@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from helpers import MINIMAL, make_project, mkdocs_build
+from helpers import MINIMAL, files_of, make_project, mkdocs_build
 
 ORIGIN = "https://gids.example/"
 PAYLOADS = ['<img src=x onerror="alert(1)">', '"><script>alert(1)</script>', "</title><svg onload=alert(1)>"]
@@ -132,12 +132,12 @@ def test_a_page_that_fails_its_check_leaves_the_last_site_as_it_was(tmp_path):
     project, result = build(tmp_path, guide_with({"checklists": [checklist()]}))
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = files_of(site)
     page = project / "docs" / "lijst.md"
     page.write_text(page.read_text(encoding="utf-8").replace("kind: read-do", "kind: read_do"), encoding="utf-8")
     result = mkdocs_build(project, site_url=ORIGIN)
     assert result.returncode == 1 and "checklists[0].kind: 'read_do' is not one of" in result.stderr
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert files_of(site) == before
 
 
 def test_a_utf16_file_fails_naming_the_file(tmp_path):
