@@ -47,12 +47,11 @@ def _all_languages_built(config) -> bool:
 def on_config(config):
     locale = config.plugins["i18n"].current_language
     if locale == locales.DEFAULT.code:
+        _check_suggest_email(config)
         _state.clear()
         _state.update(sources=set(), not_found_page=None)
     _state["titles"] = {}
     config.theme["language"] = locale
-    if locale == locales.DEFAULT.code:
-        _check_suggest_email(config)
     return config
 
 
