@@ -66,6 +66,20 @@ def test_a_page_with_file_line_and_field_and_an_exception(tmp_path):
     assert len(run.review(docs, tmp_path, spell=False)) == 2
 
 
+def test_pages_are_read_as_the_build_reads_them(tmp_path):
+    # A byte-order mark and Windows line ends change nothing; a file that is not UTF-8 gets the
+    # build's own message, and the other pages are still reviewed.
+    page = PAGE.replace("\n", "\r\n").encode("utf-8")
+    docs = write_docs(tmp_path, {})
+    (docs / "x.md").write_bytes(b"\xef\xbb\xbf" + page)
+    (docs / "y.md").write_bytes(b"---\ntitle: T\n---\n# T\n\nCaf\xe9.\n")
+    messages = run.review(docs, tmp_path, spell=False)
+    assert [m.split(": typography")[0] for m in messages] == [
+        "docs/x.md:3: description", "docs/x.md:10", "docs/x.md:10",
+        "docs/y.md:6: the file is not UTF-8 text (byte 0xe9); save it as UTF-8 (in most editors: "
+        "File, Save with encoding, UTF-8)"]
+
+
 def test_a_straight_quote_that_breaks_the_yaml_is_named_as_the_cause(tmp_path, monkeypatch):
     # libyaml and PyYAML's pure loader word their errors differently: pin the pure one.
     monkeypatch.setattr(frontmatter, "_Loader", yaml.SafeLoader)

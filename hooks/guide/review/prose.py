@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from guide.bilingual import locales
-from guide.content import frontmatter
+from guide.content import frontmatter, source
 
 # Front-matter keys that hold text for readers; everything else (ids, kinds, hashes, numbers,
 # the theme's `hide`) is data.
@@ -106,9 +106,10 @@ def _texts(data, path=()):
             yield from _texts(value, path + (n,))
 
 
-def page_lines(file: Path, shown: str, locale: str | None = None) -> list[Line]:
-    """Every line of prose in one page, front matter first."""
-    text = file.read_text(encoding="utf-8")
+def page_lines(file: Path, shown: str, locale: str | None = None, text: str | None = None) -> list[Line]:
+    """Every line of prose in one page, front matter first; `text` is the page as
+    guide.content.source reads it (read here when not given)."""
+    text = source.read(file, shown) if text is None else text
     locale = locale or locales.locale_of(file.name)
     page = frontmatter.parse(text)
     lines = [
@@ -194,9 +195,9 @@ def interface_lines(root: Path) -> list[Line]:
     lines: list[Line] = []
     strings = root / STRINGS_FILE
     if strings.exists():
-        source = strings.read_text(encoding="utf-8")
-        rows = source.split("\n")
-        tree = ast.parse(source)
+        code = strings.read_text(encoding="utf-8")
+        rows = code.split("\n")
+        tree = ast.parse(code)
         table = next((n.value for n in tree.body if isinstance(n, ast.AnnAssign | ast.Assign)
                       and isinstance(n.value, ast.Dict)), None)
         for locale, components in _pairs(table):

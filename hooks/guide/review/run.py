@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from guide.bilingual import locales
-from guide.content import frontmatter
+from guide.content import frontmatter, source
 from guide.review import checklists, exceptions, prose, spelling, typography
 
 
@@ -34,8 +34,15 @@ def review(docs: Path, root: Path | None = None, spell: bool = True) -> list[str
     for page in prose.guide_pages(docs):
         shown = prose.shown(page, root)
         locale = locales.locale_of(page.name)
-        lines += prose.page_lines(page, shown, locale)
-        parsed = frontmatter.parse(page.read_text(encoding="utf-8"))
+        # Read as the build reads it: a byte-order mark or Windows line ends change nothing, and a
+        # file that is not UTF-8 is the build's own message, not a traceback.
+        try:
+            text = source.read(page, shown)
+        except source.SourceError as error:
+            messages.append(str(error))
+            continue
+        lines += prose.page_lines(page, shown, locale, text)
+        parsed = frontmatter.parse(text)
         if parsed.error is not None:  # MkDocs would read {} without a word; the build stops on it too
             messages.append(front_matter_message(shown, parsed.error))
         messages += [p.message() for p in checklists.check_page(parsed, shown, locale)
