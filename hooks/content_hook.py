@@ -119,6 +119,10 @@ def on_page_context(context, page, config, nav):
     for key in missing:
         path = {"sheet": ("sheet", "id"), "glance": ("glance",)}.get(key[0]) or (
             "checklists", [c["id"] for c in page.meta["checklists"]].index(key[1]), "id")
-        found.append((front.line(path), frontmatter.format_path(path),
-                      f"is not placed in the page: add a line {place.placeholder_text(key)} to the body"))
+        field, wanted, typo = frontmatter.format_path(path), place.placeholder_text(key), place.misspelt(text, key)
+        if typo:
+            found.append((typo[0], "body", f"{typo[1]} places nothing: write {wanted} "
+                          f"to place {place.component_name(key)} ({field} in the front matter)"))
+        else:
+            found.append((front.line(path), field, f"is not placed in the page: add a line {wanted} to the body"))
     _fail([f"{file}:{line}: {field}: {message}" for line, field, message in sorted(found)], "The page")

@@ -196,6 +196,8 @@ def test_a_good_anchor_in_a_front_matter_text_builds(tmp_path):
          "docs/lijst.md:18: body: this looks like a placeholder but is inside another comment"),
         ("<!-- checklist: lijst -->\n\n<!-- checklist: lijst -->\n", "docs/lijst.md:19: body: checklist 'lijst' is placed twice"),
         ("Geen lijst.\n", "docs/lijst.md:4: checklists[0].id: is not placed in the page: add a line <!-- checklist: lijst --> to the body"),
+        ("Tekst.\n\n<!-- checklst: lijst -->\n", "docs/lijst.md:19: body: <!-- checklst: lijst --> places nothing: "
+         "write <!-- checklist: lijst --> to place checklist 'lijst' (checklists[0].id in the front matter)"),
     ],
 )
 def test_a_placeholder_markdown_would_hide_fails_with_its_line(tmp_path, body, message):

@@ -81,3 +81,20 @@ def test_placeholders_are_checked_against_what_the_page_declares():
 )
 def test_a_problem_found_in_the_html_is_named_by_its_line_in_the_source(source, kind, id_, occurrence, line):
     assert place.source_line(source, kind, id_, occurrence) == line
+
+
+@pytest.mark.parametrize(
+    # the page's source,                           the unplaced component, its misspelt line
+    ("source", "key", "found"),
+    [
+        ("# T\n\n<!-- checklst: a -->\n", ("checklist", "a"), (3, "<!-- checklst: a -->")),
+        ("# T\n  <!--Checklists:a-->\n", ("checklist", "a"), (2, "<!--Checklists:a-->")),
+        ("<!-- mydata -->\n", ("my-data", None), (1, "<!-- mydata -->")),
+        ("<!-- sheeet: s -->\n", ("sheet", "s"), (1, "<!-- sheeet: s -->")),
+        ("<!-- checklst: b -->\n", ("checklist", "a"), None),  # another id: not this one
+        ("<!-- note: a -->\n", ("checklist", "a"), None),  # a comment of the page's own
+        ("Zie <!-- checklst: a --> hier.\n", ("checklist", "a"), None),  # not on a line of its own
+    ],
+)
+def test_a_misspelt_placeholder_is_found_for_the_component_it_misses(source, key, found):
+    assert place.misspelt(source, key) == found

@@ -13,6 +13,7 @@ so it is a problem of its own. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
@@ -111,9 +112,9 @@ def problems(placeholders: list[Placeholder], declared: Iterable[Key]) -> list[P
         seen[key] = seen.get(key, 0) + 1
         if placeholder.kind not in UNDECLARED and key not in declared:
             found.append(Problem(*key, seen[key] - 1,
-                                 f"placeholder for {_name(key)}, which the front matter does not declare"))
+                                 f"placeholder for {component_name(key)}, which the front matter does not declare"))
         elif seen[key] == 2:
-            found.append(Problem(*key, 1, f"{_name(key)} is placed twice"))
+            found.append(Problem(*key, 1, f"{component_name(key)} is placed twice"))
     return found
 
 
@@ -123,11 +124,28 @@ def unplaced(placeholders: list[Placeholder], declared: Iterable[Key]) -> list[K
     return [key for key in declared if key not in placed]
 
 
+_SOURCE_COMMENT = re.compile(r"<!--\s*(?P<kind>[\w-]+)\s*(?::\s*(?P<id>[^\s>]+))?\s*-->")
+
+
+def misspelt(source: str, key: Key) -> tuple[int, str] | None:
+    """The line and text of a comment on a line of its own in a page's source that reads as the
+    placeholder of `key` with its kind misspelt (`<!-- checklst: richting -->`, `<!-- mydata -->`).
+    Looked for only once a component is known to be unplaced; the comment itself is not a
+    problem anywhere else, since a page may hold comments of its own."""
+    kind, id_ = key
+    for number, line in enumerate(source.split("\n"), start=1):
+        comment = _SOURCE_COMMENT.fullmatch(line.strip())
+        if (comment and comment.group("id") == id_ and comment.group("kind") != kind
+                and difflib.SequenceMatcher(None, comment.group("kind").lower(), kind).ratio() >= 0.75):
+            return number, line.strip()
+    return None
+
+
 def placeholder_text(key: Key) -> str:
     return f"<!-- {key[0]} -->" if key[1] is None else f"<!-- {key[0]}: {key[1]} -->"
 
 
-def _name(key: Key) -> str:
+def component_name(key: Key) -> str:
     return key[0] if key[1] is None else f"{key[0]} '{key[1]}'"
 
 
