@@ -1,5 +1,5 @@
 """MkDocs adapter for the content model: checks every page before anything is rendered, checks
-where each page places its components, lets MkDocs check the links of front-matter texts, and
+where each page places its components and the anchors that front-matter texts link to, and
 tells readers of an outdated translation that the Dutch page is newer.
 
 The rules live in `guide.content` (one page, across pages) and `guide.components.place` (the
@@ -24,6 +24,9 @@ log = get_plugin_logger("content")
 # The translations that are not current (English source path -> state), for the notices of this
 # build. `mkdocs serve` keeps this module loaded: the Dutch build fills it afresh.
 _not_current: dict[str, str] = {}
+# This language build's links to anchors in front-matter texts, as (page, field path, link,
+# the file linked to, anchor), checked once every page is built.
+_anchor_links: list[tuple] = []
 
 
 def _fail(problems: list[str], where: str = "The content") -> None:
@@ -35,6 +38,7 @@ def _fail(problems: list[str], where: str = "The content") -> None:
 def on_pre_build(config):
     # Before MkDocs empties site_dir: a page that fails leaves the last good site as it was.
     # The files are gathered here the way the build gathers them next, both languages still in.
+    _anchor_links.clear()  # a new language build, or a rebuild of `mkdocs serve` after a failed one
     if page_parts.locale(config) != locales.DEFAULT.code:
         return  # both languages' files were checked in the first (Dutch) build
     docs = checks.docs_folder(config.docs_dir)
@@ -74,20 +78,34 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # MkDocs checks the anchors of links once every page is built, from what each page's
-    # Markdown links to: front-matter texts are rendered by us, so their links are added here
-    # and checked exactly like the body's.
-    if page.links_to_anchors is None:
-        return html
-    for _, text in consistency.inline_texts(page.meta):
+    # A link's anchor can only be checked once every page is built. MkDocs does that for the
+    # body's links; those of front-matter texts are noted here and checked in on_post_build,
+    # so that the message can name the text's line and field, which MkDocs' own cannot.
+    for path, text in consistency.inline_texts(page.meta):
         for target in inline.link_targets(text):
-            path, _, anchor = target.partition("#")
-            if not anchor or "://" in path or path.startswith(("/", "mailto:")):
+            linked, _, anchor = target.partition("#")
+            if not anchor or "://" in linked or linked.startswith(("/", "mailto:")):
                 continue
-            linked = _file(files, page, path) if path else page.file
-            if linked is not None:
-                page.links_to_anchors.setdefault(linked, {}).setdefault(anchor, target)
+            file = _file(files, page, linked) if linked else page.file
+            if file is not None:
+                _anchor_links.append((page, path, target, file, anchor))
     return html
+
+
+def on_post_build(config):
+    level = config.validation.links.anchors  # the body's links are held to the same level
+    docs = checks.docs_folder(config.docs_dir)
+    fronts = {}
+    for page, path, target, file, anchor in _anchor_links:
+        anchors = file.page.present_anchor_ids if file.page is not None else None
+        if anchors is None or anchor in anchors:  # not a page, or not rendered: MkDocs skips it too
+            continue
+        if page.file not in fronts:  # its lines, now that one is needed
+            fronts[page.file] = checks.check_page(page.file.src_uri, page.file.content_string).front
+        where = "this page" if file == page.file else f"{docs}/{file.src_uri}"
+        log.log(level, f"{docs}/{page.file.src_uri}:{fronts[page.file].line(path)}: {frontmatter.format_path(path)}: "
+                       f"links to '{target}', but {where} has no anchor '#{anchor}'")
+    _anchor_links.clear()
 
 
 def _file(files, page, path: str):

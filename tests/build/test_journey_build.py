@@ -68,7 +68,8 @@ def test_links_into_the_sheet_are_checked(tmp_path, anchor, passes):
     result = mkdocs_build(make_project(tmp_path, guide(anchor), nav=["index.md", "stap.md", "blad.md"]))
     assert (result.returncode == 0) is passes, result.stderr[-2000:]
     if not passes:
-        assert f"the doc 'blad.md' does not contain an anchor '#{anchor}'" in result.stderr, result.stderr[-2000:]
+        assert (f"docs/stap.md:13: checklists[0].items[0].text: links to 'blad.md#{anchor}', but docs/blad.md "
+                f"has no anchor '#{anchor}'") in result.stderr, result.stderr[-2000:]
 
 
 def test_a_glance_without_its_placeholder_fails_with_its_line(tmp_path):
