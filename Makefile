@@ -91,8 +91,13 @@ serve: $(BIN)/.installed
 
 # The build for publishing: canonical links, hreflang, sitemaps and the PDFs' footer carry
 # SITE_URL, so a missing or local address is refused. LOCAL=1 builds for viewing on this machine.
+# It builds beside site/ and takes its place only once it succeeded: a build that fails half-way
+# (a broken anchor, a misplaced placeholder) leaves the last good site as it was.
+NEXT_SITE := .cache/site-next
 build: public-site-url $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	rm -rf $(NEXT_SITE)
+	$(BIN)/mkdocs build --strict --site-dir $(NEXT_SITE)
+	rm -rf site && mv $(NEXT_SITE) site
 
 public-site-url:
 ifeq ($(LOCAL),)
