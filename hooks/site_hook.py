@@ -16,6 +16,7 @@ The second build also reuses the theme templates the first one compiled (`guide.
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import json
 import re
@@ -60,15 +61,25 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def _check_suggest_email(config) -> None:
+    # The theme takes any key under extra:, so a misspelt one would silently drop the link.
+    misspelt = difflib.get_close_matches("suggest_email", [k for k in config.extra if k != "suggest_email"], 1, 0.8)
+    if misspelt and "suggest_email" not in config.extra:
+        raise PluginError(f"{_config_line(config, misspelt[0])}: extra.{misspelt[0]}: not a setting: did you mean "
+                          "suggest_email? (without it, pages have no 'suggest a change' link)")
     address = config.extra.get("suggest_email")
     if not address or isinstance(address, str) and _EMAIL.fullmatch(address):
         return  # none or empty: no "suggest a change" link
+    raise PluginError(f"{_config_line(config, 'suggest_email')}: extra.suggest_email: {address!r} is not an e-mail "
+                      "address; write the address alone, like redactie@example.org (every page's 'suggest a "
+                      "change' link writes to it)")
+
+
+def _config_line(config, key: str) -> str:
+    """`mkdocs.yml:64`: the line where `key` is set."""
     path = Path(config.config_file_path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    line = next((n for n, text in enumerate(lines, 1) if re.match(r"\s*suggest_email\s*:", text)), 1)
-    raise PluginError(f"{path.name}:{line}: extra.suggest_email: {address!r} is not an e-mail address; "
-                      "write the address alone, like redactie@example.org (every page's 'suggest a "
-                      "change' link writes to it)")
+    line = next((n for n, text in enumerate(lines, 1) if re.match(rf"\s*{re.escape(key)}\s*:", text)), 1)
+    return f"{path.name}:{line}"
 
 
 def on_pre_build(config):

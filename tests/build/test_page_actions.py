@@ -83,3 +83,15 @@ def test_a_suggestion_address_that_is_not_one_fails_naming_the_line(tmp_path, ad
     result = mkdocs_build(project, site_url=ORIGIN)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"mkdocs.yml:{line}: extra.suggest_email: {address!r} is not an e-mail address" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["suggest_emial", "suggest-email", "sugest_email"])
+def test_a_misspelt_suggestion_setting_fails_instead_of_dropping_the_link(tmp_path, key):
+    project = make_project(tmp_path, MINIMAL)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(f"  suggest_email: {EMAIL}", f"  {key}: {EMAIL}"), encoding="utf-8")
+    line = text.splitlines().index(f"  suggest_email: {EMAIL}") + 1
+    result = mkdocs_build(project, site_url=ORIGIN)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"mkdocs.yml:{line}: extra.{key}: not a setting: did you mean suggest_email?" in result.stderr
