@@ -73,25 +73,24 @@ def test_no_request_to_github_for_repository_facts(site):
     assert f'href="{REPO}"' in html
 
 
-@pytest.mark.parametrize("address", ['x@y" onmouseover="alert(1)', "Redactie <redactie@gids.example>", "redactie@@gids.example", "redactie"])
-def test_a_suggestion_address_that_is_not_one_fails_naming_the_line(tmp_path, address):
+def build_with_setting(tmp_path, setting: str):
+    """The guide's build with `setting` in place of its suggest_email line: (that line, the result)."""
     project = make_project(tmp_path, MINIMAL)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace(f"  suggest_email: {EMAIL}", f"  suggest_email: '{address}'"), encoding="utf-8")
-    line = text.splitlines().index(f"  suggest_email: {EMAIL}") + 1
-    result = mkdocs_build(project, site_url=ORIGIN)
+    config.write_text(text.replace(f"  suggest_email: {EMAIL}", f"  {setting}"), encoding="utf-8")
+    return text.splitlines().index(f"  suggest_email: {EMAIL}") + 1, mkdocs_build(project, site_url=ORIGIN)
+
+
+@pytest.mark.parametrize("address", ['x@y" onmouseover="alert(1)', "Redactie <redactie@gids.example>", "redactie@@gids.example", "redactie"])
+def test_a_suggestion_address_that_is_not_one_fails_naming_the_line(tmp_path, address):
+    line, result = build_with_setting(tmp_path, f"suggest_email: '{address}'")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"mkdocs.yml:{line}: extra.suggest_email: {address!r} is not an e-mail address" in result.stderr
 
 
 @pytest.mark.parametrize("key", ["suggest_emial", "suggest-email", "sugest_email"])
 def test_a_misspelt_suggestion_setting_fails_instead_of_dropping_the_link(tmp_path, key):
-    project = make_project(tmp_path, MINIMAL)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace(f"  suggest_email: {EMAIL}", f"  {key}: {EMAIL}"), encoding="utf-8")
-    line = text.splitlines().index(f"  suggest_email: {EMAIL}") + 1
-    result = mkdocs_build(project, site_url=ORIGIN)
+    line, result = build_with_setting(tmp_path, f"{key}: {EMAIL}")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"mkdocs.yml:{line}: extra.{key}: not a setting: did you mean suggest_email?" in result.stderr
