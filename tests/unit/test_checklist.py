@@ -109,7 +109,7 @@ def test_markup_contract(data, locale):
     # locale, kind,        what the reader sees about the kind
     ("locale", "kind", "label"),
     [
-        ("nl", "read-do", "Lees-en-doe-lijst:"),
+        ("nl", "read-do", "Lees-en-doelijst:"),
         ("nl", "do-confirm", "Controlelijst:"),
         ("en", "read-do", "Read-do checklist:"),
         ("en", "do-confirm", "Do-confirm checklist:"),

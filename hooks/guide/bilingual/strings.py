@@ -11,7 +11,7 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, dict[str, str]]] = {
     "nl": {
         "checklist": {
-            "read-do": "Lees-en-doe-lijst",
+            "read-do": "Lees-en-doelijst",
             "read-do.about": "lees een punt, doe het meteen en vink het dan af.",
             "do-confirm": "Controlelijst",
             "do-confirm.about": "doe eerst je werk, loop daarna de punten langs en vink af wat klopt.",
@@ -82,8 +82,8 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
                 "Wat je nu invult, wordt weer gewoon bewaard."
             ),
             "no_script": (
-                "Zonder JavaScript wordt niets bewaard. Druk het formulier af via je browser "
-                "voordat je de pagina sluit, of download de lege pdf."
+                "Zonder JavaScript wordt niets bewaard. Druk je ingevulde gespreksvoorbereiding af via je "
+                "browser voordat je de pagina sluit, of download de lege pdf."
             ),
             "footer": "Uit de gids {site}",
             "full": (
@@ -119,7 +119,7 @@ STRINGS: dict[str, dict[str, dict[str, str]]] = {
             "remove_failed": "‘{title}’ kon niet worden gewist en staat nog op dit apparaat.",
             "date_locale": "nl-NL",
             "file_name": "samenwerken-met-klanten-{date}.json",
-            "kind_sheet": "Formulier {id}",
+            "kind_sheet": "Gespreksvoorbereiding {id}",
             "kind_preparation": "Gespreksvoorbereiding ({name})",
             "unnamed": "zonder klant of datum",
             "used": "Deze gids gebruikt nu {size} kB van de opslag van je browser voor deze site.",
