@@ -104,6 +104,22 @@ def test_progress_is_announced_and_says_when_all_is_done(context, site):
     expect(progress).to_have_text("Finished: all 7 items are done.")
 
 
+@pytest.mark.parametrize(("prefix", "counted", "overview"), [("", "Herkend: 9 van 9", "9 van 9 herkend"),
+                                                            ("/en", "Recognised: 9 of 9", "9 of 9 recognised")])
+def test_a_self_check_counts_the_signals_and_all_of_them_is_not_done(context, site, prefix, counted, overview):
+    # Nine signals that a collaboration chafes, all recognised, are no reason for a "done".
+    origin, _ = site
+    page = open_page(context, origin + prefix + "/als-het-schuurt.html")
+    signals = checklist(page, "signalen-herkennen")
+    signals.locator("input[data-item]").evaluate_all("boxes => boxes.forEach(b => b.click())")
+    expect(signals.locator("[data-checklist-progress]")).to_have_text(counted)
+    assert "checklist--done" not in signals.get_attribute("class")
+    page.goto(origin + prefix + "/")
+    status = page.locator('[data-progress-checklist="signalen-herkennen"]')
+    expect(status).to_have_text(overview)
+    assert "progress__status--done" not in status.get_attribute("class")
+
+
 def test_other_tabs_follow(context, site):
     origin, _ = site
     first = open_page(context, origin + "/stap-1-richting.html")

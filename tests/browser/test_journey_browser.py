@@ -58,14 +58,14 @@ def test_partly_done_done_and_the_sheet_in_both_languages(context, site):
                            arg=KEY + "preparation:")
     page.goto(origin + "/")
     expect(status(page, "kies-je-richting")).to_have_text("Klaar")
-    expect(status(page, "signalen-herkennen")).to_have_text("3 van 9")
+    expect(status(page, "signalen-herkennen")).to_have_text("3 van 9 herkend")
     expect(status(page, "gesprek-aanvragen")).to_have_text("Niet begonnen")
     expect(sheet_status(page)).to_have_text("1 voorbereiding")
     assert "progress__status--done" in status(page, "kies-je-richting").get_attribute("class")
     # The other language reads the same device: after the switch it says the same.
     page.goto(origin + "/en/")
     expect(status(page, "kies-je-richting")).to_have_text("Done")
-    expect(status(page, "signalen-herkennen")).to_have_text("3 of 9")
+    expect(status(page, "signalen-herkennen")).to_have_text("3 of 9 recognised")
     expect(status(page, "gesprek-aanvragen")).to_have_text("Not started")
     expect(sheet_status(page)).to_have_text("1 preparation")
 

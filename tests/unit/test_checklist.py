@@ -113,6 +113,8 @@ def test_markup_contract(data, locale):
         ("nl", "do-confirm", "Controlelijst:"),
         ("en", "read-do", "Read-do checklist:"),
         ("en", "do-confirm", "Do-confirm checklist:"),
+        ("nl", "self-check", "Zelftest:"),
+        ("en", "self-check", "Self-check:"),
     ],
 )
 def test_kind_and_moment_are_shown_in_the_locale(locale, kind, label):
@@ -132,6 +134,18 @@ def test_the_script_gets_its_strings_from_the_root(locale):
     assert root["data-i18n-complete"] == t["complete"]
     assert root["data-i18n-cleared"] == t["cleared"]
     assert "{done}" in t["progress"] and "{total}" in t["progress"]
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_a_self_check_counts_what_is_recognised_and_never_ends(locale):
+    # The signals that a collaboration chafes: ticking all nine is no "done", and no next step.
+    data = {**DO_CONFIRM, "kind": "self-check"}
+    root = soup(checklist.render(checklist.from_front_matter(data), locale, None, ("Stap 1", "stap-1.html")).html).section
+    t = strings(locale, "checklist")
+    assert root["data-checklist-kind"] == "self-check"
+    assert root["data-i18n-progress"] == root["data-i18n-complete"] == t["self-check.progress"]
+    assert "{done}" in t["self-check.progress"] and "{total}" in t["self-check.progress"]
+    assert root.find(attrs={"data-checklist-next": True}) is None
 
 
 def test_item_markdown_is_rendered_inline():

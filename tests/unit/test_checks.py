@@ -60,7 +60,10 @@ RULES = [
         ("    moment: Voor het gesprek\n", "    moment: Voor het gesprek\n    momnet: x\n",
          ["docs/stap-1.md:9: checklists[0].momnet: unknown key 'momnet' (did you mean 'moment'?)"]),
         ("    kind: read-do\n", "", ["docs/stap-1.md:5: checklists[0]: missing required key 'kind'"]),
-        ("kind: read-do", "kind: readdo", ["docs/stap-1.md:7: checklists[0].kind: 'readdo' is not one of 'read-do', 'do-confirm' (did you mean 'read-do'?)"]),
+        ("kind: read-do", "kind: readdo", ["docs/stap-1.md:7: checklists[0].kind: 'readdo' is not one of 'read-do', 'do-confirm', 'self-check' (did you mean 'read-do'?)"]),
+        ("kind: read-do\n", "kind: self-check\n    next: \"[Verder](stap-2.md)\"\n",
+         ["docs/stap-1.md:8: checklists[0].next: a self-check is never finished, so its next step would never show: "
+          "say in the page, below the list, what the count means"]),
         ("- id: positief", "- id: Positief_2", ["docs/stap-1.md:13: checklists[0].items[1].id: 'Positief_2' is not a valid id: use lowercase letters a-z, digits and single hyphens, like 'mijn-doel'"]),
         ("- id: positief", "- id: doel", ["docs/stap-1.md:13: checklists[0].items[1].id: duplicate id 'doel' (first used on line 10)"]),
         ("title: Stap 1", "title: [Stap, 1]", ["docs/stap-1.md:2: title: must be text, not a list"]),
@@ -129,7 +132,7 @@ def test_all_problems_of_a_page_are_reported_together_in_line_order():
     text = edit("title: Stap 1\n", "title: Stap 1\ntitel: x\n").replace("kind: read-do", "kind: nope")
     assert problems(text) == [
         "docs/stap-1.md:3: titel: unknown key 'titel' (did you mean 'title'?)",
-        "docs/stap-1.md:8: checklists[0].kind: 'nope' is not one of 'read-do', 'do-confirm'",
+        "docs/stap-1.md:8: checklists[0].kind: 'nope' is not one of 'read-do', 'do-confirm', 'self-check'",
     ]
 
 

@@ -64,6 +64,15 @@ def test_do_confirm_states_what_is_done(tmp_path):
         "is an exception to list"]
 
 
+def test_a_self_check_states_what_may_be_true(tmp_path):
+    assert messages(tmp_path, {
+        "a.md": page("self-check", ["Ik zucht bij elk bericht.", "Let op de toon.", "De klant betaalt laat."]),
+    }) == [
+        "docs/a.md:12: checklists[0].items[1].text: checklist: a self-check item states what may be true and "
+        "starts with who or what it is about, not with 'Let' (Ik heb …, De klant …, Na …); a statement about a "
+        "noun is an exception to list"]
+
+
 def test_an_exception_with_a_reason_excuses_both_languages_and_a_stale_one_is_reported(tmp_path):
     files = {
         "a.md": page("do-confirm", ["Ik heb het.", "Facturen worden betaald.", "De klant weet het."]),

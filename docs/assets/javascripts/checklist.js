@@ -16,6 +16,8 @@
     var progress = c.part("progress"), reset = c.part("reset"), undo = c.part("undo");
     var notice = c.part("notice"), controls = c.part("controls");
     var next = c.root.querySelector("[data-checklist-next]"); // only when there is a next step
+    // A self-check counts the statements the reader recognises: all of them is not "done".
+    var ends = c.root.getAttribute("data-checklist-kind") !== "self-check";
     var saved = Object.create(null); // every stored tick, also for items this page no longer has
     var beforeReset = null;
 
@@ -40,7 +42,7 @@
       if (progress.textContent !== text) progress.textContent = text;
       reset.disabled = done === 0;
       // Finished: the list says so at a glance, and shows where to go from here.
-      c.root.classList.toggle("checklist--done", complete);
+      c.root.classList.toggle("checklist--done", complete && ends);
       if (next) next.hidden = !complete;
     }
 

@@ -37,6 +37,7 @@
       var items = el.getAttribute("data-items").split(" ");
       var done = items.filter(function (item) { return ticks[item] === true; }).length;
       if (!done) return ["not_started", "", "not-started"];
+      if (el.hasAttribute("data-self-check")) return ["recognised", { done: done, total: items.length }, "started"];
       if (done === items.length) return ["done", "", "done"];
       return ["partly", { done: done, total: items.length }, "started"];
     }

@@ -21,6 +21,9 @@ from guide.content import inline
 
 # The strings checklist.js needs, as `data-i18n-<name>` on the checklist's root.
 SCRIPT_STRINGS = ("progress", "complete", "cleared")
+# A list of statements the reader ticks when they hold (the signals that a collaboration
+# chafes): its count says how many are recognised, and ticking them all is not "done".
+SELF_CHECK = "self-check"
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Item:
 class Checklist:
     id: str
     title: str
-    kind: str  # "read-do" or "do-confirm"
+    kind: str  # "read-do", "do-confirm" or "self-check" (SELF_CHECK)
     moment: str
     items: tuple[Item, ...]
     next: str | None = None  # inline Markdown: what to do once every item is ticked
@@ -88,12 +91,20 @@ def render(checklist: Checklist, locale: str, resolve_link: Callable[[str], str]
                 "hint": texts[item.id][1]} for item in checklist.items],
         root_id=root_id(checklist.id),
         t=t,
-        script_strings={name: t[name] for name in SCRIPT_STRINGS},
-        next=_next_step(checklist, resolve_link, next_page),
+        script_strings=script_strings(checklist.kind, t),
+        next=None if checklist.kind == SELF_CHECK else _next_step(checklist, resolve_link, next_page),
     )
     shown = [escape(checklist.moment, quote=False)]
     shown += [inline.without_tags(v) for pair in texts.values() for v in pair if v]
     return Rendered(html, " ".join(shown))
+
+
+def script_strings(kind: str, t: dict[str, str]) -> dict[str, str]:
+    """What checklist.js says: a self-check counts what is recognised, all of it included."""
+    found = {name: t[name] for name in SCRIPT_STRINGS}
+    if kind == SELF_CHECK:
+        found.update(progress=t["self-check.progress"], complete=t["self-check.progress"])
+    return found
 
 
 def _next_step(checklist: Checklist, resolve_link, next_page) -> Markup | None:

@@ -4,8 +4,9 @@ pages' front matter, and placed with a line `<!-- progress -->` (on the home pag
 
 Without JavaScript, or with nothing stored, it is a plain table of contents of the guide's
 tools. progress.js adds each task's status from the reader's device ("not started", "3 of 7",
-"done"; for the sheet, how many preparations): the ids and item ids it counts travel in
-`data-*` attributes, its strings in `data-i18n-*`. Nothing here knows about MkDocs.
+"done"; "3 of 9 recognised" for a self-check; for the sheet, how many preparations): the ids
+and item ids it counts travel in `data-*` attributes, its strings in `data-i18n-*`. Nothing
+here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from guide.bilingual.strings import strings
-from guide.components.checklist import root_id
+from guide.components.checklist import SELF_CHECK, root_id
 from guide.components.render import render as render_template
 
 # The strings progress.js needs, as `data-i18n-<name>` on the overview's root.
-SCRIPT_STRINGS = ("not_started", "partly", "done", "preparations_one", "preparations_other")
+SCRIPT_STRINGS = ("not_started", "partly", "done", "recognised", "preparations_one", "preparations_other")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Task:
     title: str
     href: str
     items: tuple[str, ...] = ()  # a checklist's item ids, in order
+    self_check: bool = False  # a checklist that counts what the reader recognises, never "done"
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ def steps(pages: list[tuple[str, str, dict]]) -> list[Step]:
     found = []
     for title, href, meta in pages:
         tasks = [Task("checklist", c["id"], c["title"], f"{href}#{root_id(c['id'])}",
-                      tuple(i["id"] for i in c["items"])) for c in meta.get("checklists") or []]
+                      tuple(i["id"] for i in c["items"]), c["kind"] == SELF_CHECK)
+                 for c in meta.get("checklists") or []]
         if meta.get("sheet"):
             tasks.append(Task("sheet", meta["sheet"]["id"], meta["sheet"]["title"], href))
         if tasks:

@@ -255,6 +255,9 @@ def _check_rules(page: Page, report: _Reporter) -> None:
         for m, item in enumerate(items):
             _check_inline(report, ("checklists", n, "items", m), item)
         _check_inline(report, ("checklists", n), checklist, ("next",))
+        if checklist["kind"] == "self-check" and "next" in checklist:
+            report.add(("checklists", n, "next"), "a self-check is never finished, so its next step would never "
+                                                  "show: say in the page, below the list, what the count means")
     if "glance" in data:
         _check_inline(report, ("glance",), data["glance"], GLANCE_FIELDS)
     sheet = data.get("sheet")

@@ -8,7 +8,8 @@ belongs in its hint); and each item starts the way its list's kind demands:
 - do-confirm: the reader did the work from memory and now confirms it, so an item is a
   statement and starts with its subject or a phrase of time or place (‘Ik heb …’, ‘The client
   …’, ‘Na elke wens …’); a statement about a noun (‘Facturen worden …’) is a justified
-  exception, listed in docs/.review-exceptions.txt.
+  exception, listed in docs/.review-exceptions.txt;
+- self-check: the reader ticks what is true of their situation, so an item is a statement too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from guide.content import frontmatter
 
 MIN_ITEMS, MAX_ITEMS = 3, 9
+# The kinds whose items are statements, with what such an item does.
+STATEMENT_KINDS = {"do-confirm": "states what is done", "self-check": "states what may be true"}
 MAX_WORDS = 25
 
 # Words that start a statement (subject pronouns, articles, determiners, "there is"):
@@ -93,9 +96,9 @@ def check_page(page: frontmatter.FrontMatter, file: str, locale: str) -> list[Pr
                 problems.append(Problem(rule="first-word", text=(
                     f"a read-do item is an instruction and starts with what to do, not with '{word}' "
                     f"({'Schrijf, Vraag, Controleer …' if locale == 'nl' else 'Write, Ask, Check …'})"), **at))
-            elif kind == "do-confirm" and lower not in STATEMENT_STARTS[locale] | CONFIRMATION_OPENERS[locale]:
+            elif kind in STATEMENT_KINDS and lower not in STATEMENT_STARTS[locale] | CONFIRMATION_OPENERS[locale]:
                 examples = "Ik heb …, De klant …, Na …" if locale == "nl" else "I have …, The client …, After …"
                 problems.append(Problem(rule="first-word", text=(
-                    f"a do-confirm item states what is done and starts with who or what it is about, not with "
+                    f"a {kind} item {STATEMENT_KINDS[kind]} and starts with who or what it is about, not with "
                     f"'{word}' ({examples}); a statement about a noun is an exception to list"), **at))
     return problems
