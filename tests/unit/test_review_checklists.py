@@ -1,7 +1,8 @@
 """Checklist craft: 3 to 9 items, at most 25 words an item, and each item starting the way its
-list's kind demands (an instruction for read-do, a statement for do-confirm); a justified
+list's kind demands (an instruction for read-do, a statement for do-confirm and self-check); a justified
 exception is listed in docs/.review-exceptions.txt, and a stale one is reported."""
 
+import pytest
 from review_support import write_docs
 
 from guide.review import run
@@ -55,22 +56,16 @@ def test_read_do_starts_with_what_to_do(tmp_path):
     ]
 
 
-def test_do_confirm_states_what_is_done(tmp_path):
-    assert messages(tmp_path, {
-        "a.md": page("do-confirm", ["Ik heb het.", "Stuur een bericht.", "De klant weet het."]),
-    }) == [
-        "docs/a.md:12: checklists[0].items[1].text: checklist: a do-confirm item states what is done and starts "
-        "with who or what it is about, not with 'Stuur' (Ik heb …, De klant …, Na …); a statement about a noun "
+@pytest.mark.parametrize(("kind", "items", "does"), [
+    ("do-confirm", ["Ik heb het.", "Stuur een bericht.", "De klant weet het."], "states what is done"),
+    ("self-check", ["Ik zucht bij elk bericht.", "Let op de toon.", "De klant betaalt laat."], "states what may be true"),
+])
+def test_do_confirm_and_self_check_items_are_statements(tmp_path, kind, items, does):
+    word = items[1].split()[0]
+    assert messages(tmp_path, {"a.md": page(kind, items)}) == [
+        f"docs/a.md:12: checklists[0].items[1].text: checklist: a {kind} item {does} and starts "
+        f"with who or what it is about, not with '{word}' (Ik heb …, De klant …, Na …); a statement about a noun "
         "is an exception to list"]
-
-
-def test_a_self_check_states_what_may_be_true(tmp_path):
-    assert messages(tmp_path, {
-        "a.md": page("self-check", ["Ik zucht bij elk bericht.", "Let op de toon.", "De klant betaalt laat."]),
-    }) == [
-        "docs/a.md:12: checklists[0].items[1].text: checklist: a self-check item states what may be true and "
-        "starts with who or what it is about, not with 'Let' (Ik heb …, De klant …, Na …); a statement about a "
-        "noun is an exception to list"]
 
 
 def test_an_exception_with_a_reason_excuses_both_languages_and_a_stale_one_is_reported(tmp_path):
