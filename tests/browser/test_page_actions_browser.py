@@ -18,7 +18,7 @@ PAGES = {
     "/stap-1-richting.html": ["Deze pagina bewerken", "Bron van deze pagina bekijken",
                               "Verbetering voorstellen zonder GitHub (per e-mail)"],
     "/en/stap-1-richting.html": ["Edit this page", "View source of this page",
-                                 "Suggest a change without GitHub (by e-mail)"],
+                                 "Suggest a change without GitHub (by email)"],
     "/gespreksvoorbereiding.html": None,
     "/en/gespreksvoorbereiding.html": None,
 }

@@ -62,7 +62,7 @@ def test_suggest_is_an_email_in_the_pages_language_with_its_address(site, page):
     assert query["subject"] == [subject]
     assert query["body"][0].startswith(f"{first_line} {address}\n\n")
     title = {"Pagina:": "Verbetering voorstellen zonder GitHub (per e-mail)",
-             "Page:": "Suggest a change without GitHub (by e-mail)"}[first_line]
+             "Page:": "Suggest a change without GitHub (by email)"}[first_line]
     assert link["title"] == title
 
 
